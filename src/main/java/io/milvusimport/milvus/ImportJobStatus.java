@@ -1,0 +1,127 @@
+package io.milvusimport.milvus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One answer of {@code /jobs/import/describe}: where an import job stands. */
+public final class ImportJobStatus {
+  private final String jobId;
+  private final String state;
+  private final int progress;
+  private final long importedRows;
+  private final long totalRows;
+  private final String reason;
+  private final List<FileStatus> files;
+
+  ImportJobStatus(
+      String jobId, String state, int progress, long importedRows, long totalRows, String reason,
+      List<FileStatus> files) {
+    this.jobId = jobId;
+    this.state = state;
+    this.progress = progress;
+    this.importedRows = importedRows;
+    this.totalRows = totalRows;
+    this.reason = reason;
+    this.files = List.copyOf(files);
+  }
+
+  static ImportJobStatus parse(String jobId, JsonNode data) {
+    List<FileStatus> files = new ArrayList<>();
+    for (JsonNode detail : data.path("details")) {
+      files.add(
+          new FileStatus(
+              detail.path("fileName").asText(""),
+              detail.path("state").asText(""),
+              detail.path("reason").asText("")));
+    }
+    return new ImportJobStatus(
+        jobId,
+        data.path("state").asText(""),
+        data.path("progress").asInt(0),
+        data.path("importedRows").asLong(0),
+        data.path("totalRows").asLong(0),
+        data.path("reason").asText(""),
+        files);
+  }
+
+  public String jobId() {
+    return jobId;
+  }
+
+  /** Pending, Importing, Completed, Failed (3.0 adds Uncommitted, Committing). */
+  public String state() {
+    return state;
+  }
+
+  public int progress() {
+    return progress;
+  }
+
+  public long importedRows() {
+    return importedRows;
+  }
+
+  public long totalRows() {
+    return totalRows;
+  }
+
+  public String reason() {
+    return reason;
+  }
+
+  public List<FileStatus> files() {
+    return files;
+  }
+
+  public boolean completed() {
+    return "Completed".equalsIgnoreCase(state);
+  }
+
+  public boolean failed() {
+    return "Failed".equalsIgnoreCase(state);
+  }
+
+  public boolean finished() {
+    return completed() || failed();
+  }
+
+  /** Milvus's reason, plus the failed files it names in the job's details. */
+  public String failureDescription() {
+    StringBuilder text = new StringBuilder(reason.isEmpty() ? "no reason given" : reason);
+    for (FileStatus file : files) {
+      if ("Failed".equalsIgnoreCase(file.state) && !reason.contains(file.fileName)) {
+        text.append("; file ").append(file.fileName);
+        if (!file.reason.isEmpty() && !reason.contains(file.reason)) {
+          text.append(": ").append(file.reason);
+        }
+      }
+    }
+    return text.toString();
+  }
+
+  /** Per-file progress inside a job. */
+  public static final class FileStatus {
+    private final String fileName;
+    private final String state;
+    private final String reason;
+
+    FileStatus(String fileName, String state, String reason) {
+      this.fileName = fileName;
+      this.state = state;
+      this.reason = reason;
+    }
+
+    public String fileName() {
+      return fileName;
+    }
+
+    public String state() {
+      return state;
+    }
+
+    public String reason() {
+      return reason;
+    }
+  }
+}

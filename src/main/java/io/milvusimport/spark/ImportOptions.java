@@ -1,0 +1,259 @@
+package io.milvusimport.spark;
+
+import io.milvusimport.InvalidOptionException;
+import io.milvusimport.staging.StagingLocation;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Every write option, parsed once on the driver. Keys are case-insensitive. This class is the one
+ * place where options are defined; {@code docs/options.md} mirrors it. It stays on the driver: it
+ * holds credentials, so nothing here is shipped to executors.
+ */
+public final class ImportOptions {
+  /** Milvus REST endpoint, e.g. {@code http://milvus:19530}; the import API lives there. */
+  public static final String URI = "uri";
+  /** {@code user:password} or an API key; sent as a Bearer token and never logged. */
+  public static final String TOKEN = "token";
+  /** Alternative to {@code token} for clusters with user/password auth. */
+  public static final String USER = "user";
+  /** Password for {@code user}. */
+  public static final String PASSWORD = "password";
+  /** Milvus database of the collection. Default {@code default}. */
+  public static final String DATABASE = "database";
+  /** Target collection; it must exist, since its schema decides how rows are encoded. */
+  public static final String COLLECTION = "collection";
+  /** Target partition; must be unset for a collection with a partition key. */
+  public static final String PARTITION = "partition";
+  /** Hadoop URI where import files are staged; Milvus must be able to read them there. */
+  public static final String STAGING_PATH = "stagingPath";
+  /** The bucket Milvus reads (its {@code minio.bucketName}); default: the staging bucket. */
+  public static final String MILVUS_BUCKET = "milvusBucket";
+  /** Staged file format. {@code json} (row-based) for now. */
+  public static final String FORMAT = "format";
+  /** Size at which a task rolls to a new file; bounded by Milvus's 16 GB per-file limit. */
+  public static final String MAX_FILE_SIZE = "maxFileSize";
+  /** Import files per import job; Milvus refuses more than 1024 in one request. */
+  public static final String MAX_FILES_PER_JOB = "maxFilesPerJob";
+  /** First wait between job status polls; it backs off up to {@code maxPollInterval}. */
+  public static final String POLL_INTERVAL = "pollInterval";
+  /** Longest wait between polls, so a long import is not polled too often. */
+  public static final String MAX_POLL_INTERVAL = "maxPollInterval";
+  /** How long the commit waits for all jobs to finish before failing (files are then kept). */
+  public static final String IMPORT_TIMEOUT = "importTimeout";
+  /** Timeout of one HTTP request to Milvus. */
+  public static final String REQUEST_TIMEOUT = "requestTimeout";
+  /** Keep the staged files after a successful import, e.g. to inspect or re-import them. */
+  public static final String KEEP_STAGED_FILES = "keepStagedFiles";
+  /**
+   * Return once the import jobs are created instead of waiting for them. Milvus still reads the
+   * staged files then, so they are kept.
+   */
+  public static final String WAIT_FOR_COMPLETION = "waitForCompletion";
+
+  /** Milvus's {@code dataNode.import.maxImportFileSizeInGB} default. */
+  public static final long MILVUS_MAX_FILE_BYTES = 16L << 30;
+  /**
+   * Largest {@code maxFileSize}: a file is closed once it reaches the limit, so it may overshoot by
+   * one row; a 1 GB margin keeps every file under Milvus's 16 GB.
+   */
+  static final long MAX_FILE_SIZE_CEILING = 15L << 30;
+  /** Milvus's {@code dataCoord.import.maxImportFileNumPerReq} default. */
+  public static final int MILVUS_MAX_FILES_PER_REQUEST = 1024;
+
+  private static final Set<String> KEYS =
+      Set.of(
+          URI, TOKEN, USER, PASSWORD, DATABASE, COLLECTION, PARTITION, STAGING_PATH, MILVUS_BUCKET,
+          FORMAT, MAX_FILE_SIZE, MAX_FILES_PER_JOB, POLL_INTERVAL, MAX_POLL_INTERVAL,
+          IMPORT_TIMEOUT, REQUEST_TIMEOUT, KEEP_STAGED_FILES, WAIT_FOR_COMPLETION);
+
+  private final URI uri;
+  private final String authorization;
+  private final String database;
+  private final String collection;
+  private final String partition;
+  private final StagingLocation staging;
+  private final StagingFormat format;
+  private final long maxFileSize;
+  private final int maxFilesPerJob;
+  private final Duration pollInterval;
+  private final Duration maxPollInterval;
+  private final Duration importTimeout;
+  private final Duration requestTimeout;
+  private final boolean keepStagedFiles;
+  private final boolean waitForCompletion;
+  private final Map<String, String> hadoopOverrides;
+
+  private ImportOptions(Map<String, String> options) {
+    Map<String, String> lower = new TreeMap<>();
+    Map<String, String> hadoop = new TreeMap<>();
+    Set<String> unknown = new TreeSet<>();
+    Set<String> known = new TreeSet<>();
+    KEYS.forEach(k -> known.add(k.toLowerCase(Locale.ROOT)));
+    options.forEach(
+        (key, value) -> {
+          String k = key.toLowerCase(Locale.ROOT);
+          if (k.startsWith("fs.")) {
+            hadoop.put(key, value);
+          } else if (known.contains(k)) {
+            lower.put(k, value);
+          } else if (!k.equals("path")) {
+            unknown.add(key);
+          }
+        });
+    if (!unknown.isEmpty()) {
+      throw new InvalidOptionException(
+          "Unknown option(s) "
+              + unknown
+              + ". Accepted: "
+              + new TreeSet<>(KEYS)
+              + ", and Hadoop settings starting with 'fs.' (see docs/options.md).");
+    }
+    OptionValues values = new OptionValues(lower);
+    this.uri = parseUri(values.required(URI, "the Milvus REST endpoint, e.g. http://milvus:19530"));
+    this.authorization = parseAuthorization(values);
+    this.database = values.text(DATABASE, "default");
+    this.collection = values.required(COLLECTION, "the name of the target collection");
+    this.partition = values.optional(PARTITION);
+    this.staging =
+        StagingLocation.parse(
+            values.required(
+                STAGING_PATH,
+                "a Hadoop URI Milvus can read import files from, e.g. s3a://milvus-bucket/staging/"),
+            values.optional(MILVUS_BUCKET));
+    this.format = StagingFormat.parse(values.text(FORMAT, "json"));
+    this.maxFileSize =
+        values.bytes(
+            MAX_FILE_SIZE, 1L << 30, 1L << 10, MAX_FILE_SIZE_CEILING, " (Milvus refuses 16 GB)");
+    this.maxFilesPerJob =
+        values.integer(MAX_FILES_PER_JOB, MILVUS_MAX_FILES_PER_REQUEST, 1, MILVUS_MAX_FILES_PER_REQUEST);
+    this.pollInterval = values.duration(POLL_INTERVAL, Duration.ofSeconds(1), Duration.ofMillis(10));
+    this.maxPollInterval =
+        values.duration(MAX_POLL_INTERVAL, Duration.ofSeconds(30), pollInterval);
+    this.importTimeout = values.duration(IMPORT_TIMEOUT, Duration.ofHours(6), Duration.ofSeconds(1));
+    this.requestTimeout =
+        values.duration(REQUEST_TIMEOUT, Duration.ofSeconds(60), Duration.ofMillis(100));
+    this.keepStagedFiles = values.bool(KEEP_STAGED_FILES, false);
+    this.waitForCompletion = values.bool(WAIT_FOR_COMPLETION, true);
+    this.hadoopOverrides = Map.copyOf(hadoop);
+  }
+
+  /** Parses and checks {@code options} (keys in any case). */
+  public static ImportOptions parse(Map<String, String> options) {
+    return new ImportOptions(options);
+  }
+
+  private static URI parseUri(String value) {
+    try {
+      URI parsed = new URI(value.replaceAll("/+$", ""));
+      String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && parsed.getHost() != null) {
+        return parsed;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw OptionValues.invalid(URI, value, "an http:// or https:// URL such as http://milvus:19530");
+  }
+
+  private static String parseAuthorization(OptionValues values) {
+    String token = values.optional(TOKEN);
+    String user = values.optional(USER);
+    String password = values.optional(PASSWORD);
+    if (token != null && (user != null || password != null)) {
+      throw new InvalidOptionException(
+          "Options 'token' and 'user'/'password' are mutually exclusive: give either a token"
+              + " (user:password or an API key) or a user and a password.");
+    }
+    if (token != null) {
+      return "Bearer " + token;
+    }
+    if ((user == null) != (password == null)) {
+      throw new InvalidOptionException(
+          "Option '" + (user == null ? USER : PASSWORD) + "' is required when '"
+              + (user == null ? PASSWORD : USER) + "' is set.");
+    }
+    return user == null ? null : "Bearer " + user + ":" + password;
+  }
+
+  public URI uri() {
+    return uri;
+  }
+
+  /** The Authorization header value, or null for a server without authentication. */
+  public String authorization() {
+    return authorization;
+  }
+
+  public String database() {
+    return database;
+  }
+
+  public String collection() {
+    return collection;
+  }
+
+  /** The target partition, or null for the collection's default. */
+  public String partition() {
+    return partition;
+  }
+
+  public StagingLocation staging() {
+    return staging;
+  }
+
+  public StagingFormat format() {
+    return format;
+  }
+
+  public long maxFileSize() {
+    return maxFileSize;
+  }
+
+  public int maxFilesPerJob() {
+    return maxFilesPerJob;
+  }
+
+  public Duration pollInterval() {
+    return pollInterval;
+  }
+
+  public Duration maxPollInterval() {
+    return maxPollInterval;
+  }
+
+  public Duration importTimeout() {
+    return importTimeout;
+  }
+
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  public boolean keepStagedFiles() {
+    return keepStagedFiles;
+  }
+
+  public boolean waitForCompletion() {
+    return waitForCompletion;
+  }
+
+  /** Hadoop settings given as write options ({@code fs.*}), applied on top of the session's. */
+  public Map<String, String> hadoopOverrides() {
+    return hadoopOverrides;
+  }
+
+  /** Credentials are left out on purpose. */
+  @Override
+  public String toString() {
+    return "ImportOptions{uri=" + uri + ", collection=" + database + "." + collection
+        + (partition == null ? "" : ", partition=" + partition) + ", staging=" + staging
+        + ", format=" + format + ", auth=" + (authorization == null ? "none" : "***") + "}";
+  }
+}

@@ -1,0 +1,75 @@
+package io.milvusimport.spark;
+
+import io.milvusimport.commit.ImportCommitter;
+import io.milvusimport.schema.RowLayout;
+import io.milvusimport.staging.HadoopConf;
+import io.milvusimport.staging.StagedFile;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.write.BatchWrite;
+import org.apache.spark.sql.connector.write.DataWriterFactory;
+import org.apache.spark.sql.connector.write.PhysicalWriteInfo;
+import org.apache.spark.sql.connector.write.WriterCommitMessage;
+
+/**
+ * One write on the driver: executors stage files through the factory, then {@link #commit} imports
+ * exactly the files named in the committed task messages. Spark calls {@link #abort} when a task
+ * or the commit fails.
+ */
+final class MilvusBatchWrite implements BatchWrite {
+  private final ImportOptions options;
+  private final RowLayout layout;
+  private final String writeId;
+  private final HadoopConf hadoopConf;
+  private final ImportCommitter committer;
+
+  MilvusBatchWrite(ImportOptions options, RowLayout layout, String writeId, HadoopConf hadoopConf) {
+    this.options = options;
+    this.layout = layout;
+    this.writeId = writeId;
+    this.hadoopConf = hadoopConf;
+    this.committer = new ImportCommitter(options, hadoopConf, writeId);
+  }
+
+  @Override
+  public DataWriterFactory createBatchWriterFactory(PhysicalWriteInfo info) {
+    Broadcast<HadoopConf> conf =
+        JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext())
+            .broadcast(hadoopConf);
+    return new StagingWriterFactory(
+        layout,
+        options.format().toString(),
+        options.staging().writeDirectory(writeId),
+        options.maxFileSize(),
+        conf);
+  }
+
+  @Override
+  public void commit(WriterCommitMessage[] messages) {
+    committer.commit(files(messages));
+  }
+
+  @Override
+  public void abort(WriterCommitMessage[] messages) {
+    committer.abort();
+  }
+
+  private static List<StagedFile> files(WriterCommitMessage[] messages) {
+    List<StagedFile> files = new ArrayList<>();
+    for (WriterCommitMessage message : messages) {
+      if (message != null) {
+        files.addAll(((StagedFilesMessage) message).files());
+      }
+    }
+    return files;
+  }
+
+  @Override
+  public String toString() {
+    return "MilvusBatchWrite{write=" + writeId + ", collection=" + options.database() + "."
+        + options.collection() + "}";
+  }
+}

@@ -1,0 +1,68 @@
+package io.milvusimport.spark;
+
+import io.milvusimport.milvus.MilvusCollections;
+import io.milvusimport.milvus.MilvusRestClient;
+import io.milvusimport.schema.CollectionSchema;
+import io.milvusimport.schema.RowLayout;
+import io.milvusimport.schema.WritePlanner;
+import io.milvusimport.staging.HadoopConf;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.write.BatchWrite;
+import org.apache.spark.sql.connector.write.Write;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plans the write when Spark executes it, before any task runs: describes the collection
+ * (read-only) and matches the DataFrame to it, failing with every problem at once.
+ */
+final class MilvusWrite implements Write {
+  private static final Logger LOG = LoggerFactory.getLogger(MilvusWrite.class);
+  private static final DateTimeFormatter WRITE_ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+  private final ImportOptions options;
+  private final StructType schema;
+  private final String queryId;
+
+  MilvusWrite(ImportOptions options, StructType schema, String queryId) {
+    this.options = options;
+    this.schema = schema;
+    this.queryId = queryId;
+  }
+
+  @Override
+  public String description() {
+    return "milvus-import into " + options.database() + "." + options.collection();
+  }
+
+  @Override
+  public BatchWrite toBatch() {
+    MilvusRestClient client =
+        new MilvusRestClient(options.uri(), options.authorization(), options.requestTimeout());
+    CollectionSchema collection =
+        new MilvusCollections(client).describe(options.database(), options.collection());
+    RowLayout layout = WritePlanner.plan(collection, schema, options.partition());
+    String writeId =
+        LocalDateTime.now().format(WRITE_ID_TIME)
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
+    LOG.info(
+        "Write {} (query {}): staging {} files for {}.{} under {}", writeId, queryId,
+        options.format(), options.database(), options.collection(),
+        options.staging().writeDirectory(writeId));
+    return new MilvusBatchWrite(options, layout, writeId, hadoopConf());
+  }
+
+  private HadoopConf hadoopConf() {
+    Configuration conf = SparkSession.active().sessionState().newHadoopConf();
+    options.hadoopOverrides().forEach(conf::set);
+    return new HadoopConf(conf);
+  }
+}

@@ -1,0 +1,70 @@
+package io.milvusimport.spark;
+
+import io.milvusimport.format.RowFileEncoders;
+import io.milvusimport.schema.RowLayout;
+import io.milvusimport.staging.RollingFileWriter;
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.write.DataWriter;
+import org.apache.spark.sql.connector.write.WriterCommitMessage;
+
+/** Stages one task attempt's rows; on abort, deletes exactly the files this attempt wrote. */
+final class StagingDataWriter implements DataWriter<InternalRow> {
+  private final RowLayout layout;
+  private final String format;
+  private final String writeDirectory;
+  private final long maxFileSize;
+  private final Configuration conf;
+  private final int partitionId;
+  private final long taskId;
+  private RollingFileWriter files;
+  private long rowIndex;
+
+  StagingDataWriter(
+      RowLayout layout, String format, String writeDirectory, long maxFileSize, Configuration conf,
+      int partitionId, long taskId) {
+    this.layout = layout;
+    this.format = format;
+    this.writeDirectory = writeDirectory;
+    this.maxFileSize = maxFileSize;
+    this.conf = conf;
+    this.partitionId = partitionId;
+    this.taskId = taskId;
+  }
+
+  @Override
+  public void write(InternalRow row) throws IOException {
+    if (files == null) {
+      files =
+          new RollingFileWriter(
+              conf, writeDirectory, partitionId,
+              RowFileEncoders.create(format, layout, partitionId), maxFileSize);
+    }
+    files.write(row, rowIndex++);
+  }
+
+  @Override
+  public WriterCommitMessage commit() throws IOException {
+    return new StagedFilesMessage(partitionId, taskId, files == null ? List.of() : files.finish());
+  }
+
+  @Override
+  public void abort() {
+    if (files != null) {
+      files.discard();
+      files = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    // Files are closed by commit or abort; nothing else is held.
+  }
+
+  @Override
+  public String toString() {
+    return "StagingDataWriter{partition=" + partitionId + ", task=" + taskId + "}";
+  }
+}

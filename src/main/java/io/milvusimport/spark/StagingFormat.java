@@ -1,0 +1,41 @@
+package io.milvusimport.spark;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The staged file formats, named as the {@code format} option spells them. */
+public enum StagingFormat {
+  /** Row-based JSON, {@code {"rows": [...]}}: readable by every Milvus since 2.2. */
+  JSON("json", ".json");
+
+  private final String optionValue;
+  private final String extension;
+
+  StagingFormat(String optionValue, String extension) {
+    this.optionValue = optionValue;
+    this.extension = extension;
+  }
+
+  /** The file extension Milvus's import chooses its reader by. */
+  public String extension() {
+    return extension;
+  }
+
+  static StagingFormat parse(String value) {
+    for (StagingFormat format : values()) {
+      if (format.optionValue.equals(value.toLowerCase(Locale.ROOT))) {
+        return format;
+      }
+    }
+    throw OptionValues.invalid(
+        ImportOptions.FORMAT,
+        value,
+        "one of " + Arrays.stream(values()).map(f -> f.optionValue).collect(Collectors.joining(", ")));
+  }
+
+  @Override
+  public String toString() {
+    return optionValue;
+  }
+}

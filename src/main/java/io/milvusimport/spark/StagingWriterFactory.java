@@ -1,0 +1,38 @@
+package io.milvusimport.spark;
+
+import io.milvusimport.schema.RowLayout;
+import io.milvusimport.staging.HadoopConf;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.write.DataWriter;
+import org.apache.spark.sql.connector.write.DataWriterFactory;
+
+/**
+ * What crosses to executors: the row layout, where to stage and how big files may grow. No client
+ * and no credential; the Hadoop configuration travels as a broadcast.
+ */
+final class StagingWriterFactory implements DataWriterFactory {
+  private static final long serialVersionUID = 1L;
+
+  private final RowLayout layout;
+  private final String format;
+  private final String writeDirectory;
+  private final long maxFileSize;
+  private final Broadcast<HadoopConf> hadoopConf;
+
+  StagingWriterFactory(
+      RowLayout layout, String format, String writeDirectory, long maxFileSize,
+      Broadcast<HadoopConf> hadoopConf) {
+    this.layout = layout;
+    this.format = format;
+    this.writeDirectory = writeDirectory;
+    this.maxFileSize = maxFileSize;
+    this.hadoopConf = hadoopConf;
+  }
+
+  @Override
+  public DataWriter<InternalRow> createWriter(int partitionId, long taskId) {
+    return new StagingDataWriter(
+        layout, format, writeDirectory, maxFileSize, hadoopConf.value().get(), partitionId, taskId);
+  }
+}

@@ -1,0 +1,157 @@
+package io.milvusimport.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.milvusimport.InvalidOptionException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ImportOptionsTest {
+  private static Map<String, String> minimal() {
+    Map<String, String> options = new HashMap<>();
+    options.put("uri", "http://milvus:19530");
+    options.put("collection", "docs");
+    options.put("stagingPath", "s3a://milvus-bucket/staging/");
+    return options;
+  }
+
+  private static ImportOptions parse(String key, String value) {
+    Map<String, String> options = minimal();
+    options.put(key, value);
+    return ImportOptions.parse(options);
+  }
+
+  @Test
+  void appliesDefaults() {
+    ImportOptions options = ImportOptions.parse(minimal());
+    assertThat(options.database()).isEqualTo("default");
+    assertThat(options.partition()).isNull();
+    assertThat(options.authorization()).isNull();
+    assertThat(options.format()).isEqualTo(StagingFormat.JSON);
+    assertThat(options.maxFileSize()).isEqualTo(1L << 30);
+    assertThat(options.maxFilesPerJob()).isEqualTo(1024);
+    assertThat(options.pollInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(options.importTimeout()).isEqualTo(Duration.ofHours(6));
+    assertThat(options.keepStagedFiles()).isFalse();
+    assertThat(options.waitForCompletion()).isTrue();
+    assertThat(options.staging().bucket()).isEqualTo("milvus-bucket");
+  }
+
+  @Test
+  void readsKeysInAnyCase() {
+    Map<String, String> options = new HashMap<>();
+    options.put("URI", "https://milvus.example:443/");
+    options.put("COLLECTION", "docs");
+    options.put("stagingpath", "file:///tmp/stage");
+    options.put("KeepStagedFiles", "TRUE");
+    ImportOptions parsed = ImportOptions.parse(options);
+    assertThat(parsed.uri().toString()).isEqualTo("https://milvus.example:443");
+    assertThat(parsed.keepStagedFiles()).isTrue();
+  }
+
+  @Test
+  void namesMissingRequiredOption() {
+    Map<String, String> options = minimal();
+    options.remove("collection");
+    assertThatThrownBy(() -> ImportOptions.parse(options))
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("Option 'collection' is required");
+    options.put("collection", "docs");
+    options.remove("uri");
+    assertThatThrownBy(() -> ImportOptions.parse(options)).hasMessageContaining("'uri' is required");
+    options.put("uri", "http://m:19530");
+    options.remove("stagingPath");
+    assertThatThrownBy(() -> ImportOptions.parse(options))
+        .hasMessageContaining("'stagingPath' is required");
+  }
+
+  @Test
+  void rejectsUriThatIsNotHttp() {
+    assertThatThrownBy(() -> parse("uri", "grpc://milvus:19530"))
+        .hasMessageContaining("Option 'uri' has an invalid value 'grpc://milvus:19530'")
+        .hasMessageContaining("http:// or https://");
+  }
+
+  @Test
+  void rejectsUnknownOptionListingAcceptedOnes() {
+    assertThatThrownBy(() -> parse("colection", "docs"))
+        .hasMessageContaining("Unknown option(s) [colection]")
+        .hasMessageContaining("collection");
+  }
+
+  @Test
+  void rejectsUnsupportedFormat() {
+    assertThatThrownBy(() -> parse("format", "csv"))
+        .hasMessageContaining("Option 'format' has an invalid value 'csv'")
+        .hasMessageContaining("json");
+  }
+
+  @Test
+  void parsesSizesAndRejectsOnesMilvusRefuses() {
+    assertThat(parse("maxFileSize", "512m").maxFileSize()).isEqualTo(512L << 20);
+    assertThat(parse("maxFileSize", "64KB").maxFileSize()).isEqualTo(64L << 10);
+    assertThat(parse("maxFileSize", "4096").maxFileSize()).isEqualTo(4096);
+    assertThatThrownBy(() -> parse("maxFileSize", "16g"))
+        .hasMessageContaining("Option 'maxFileSize' has an invalid value '16g'")
+        .hasMessageContaining("Milvus refuses 16 GB");
+    assertThatThrownBy(() -> parse("maxFileSize", "lots")).hasMessageContaining("such as 512m");
+  }
+
+  @Test
+  void rejectsMaxFilesPerJobAboveMilvusLimit() {
+    assertThat(parse("maxFilesPerJob", "2").maxFilesPerJob()).isEqualTo(2);
+    assertThatThrownBy(() -> parse("maxFilesPerJob", "1025"))
+        .hasMessageContaining("Option 'maxFilesPerJob' has an invalid value '1025'")
+        .hasMessageContaining("from 1 to 1024");
+  }
+
+  @Test
+  void parsesDurations() {
+    assertThat(parse("pollInterval", "250ms").pollInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(parse("importTimeout", "2h").importTimeout()).isEqualTo(Duration.ofHours(2));
+    assertThatThrownBy(() -> parse("importTimeout", "10"))
+        .hasMessageContaining("Option 'importTimeout' has an invalid value '10'")
+        .hasMessageContaining("500ms, 10s, 5m or 2h");
+  }
+
+  @Test
+  void rejectsBooleansOtherThanTrueOrFalse() {
+    assertThatThrownBy(() -> parse("keepStagedFiles", "yes"))
+        .hasMessageContaining("Option 'keepStagedFiles' has an invalid value 'yes': expected true"
+            + " or false");
+  }
+
+  @Test
+  void buildsBearerTokenFromUserAndPassword() {
+    Map<String, String> options = minimal();
+    options.put("user", "root");
+    options.put("password", "Milvus");
+    assertThat(ImportOptions.parse(options).authorization()).isEqualTo("Bearer root:Milvus");
+    options.remove("password");
+    assertThatThrownBy(() -> ImportOptions.parse(options))
+        .hasMessageContaining("Option 'password' is required when 'user' is set");
+    options.put("token", "root:Milvus");
+    assertThatThrownBy(() -> ImportOptions.parse(options)).hasMessageContaining("mutually exclusive");
+  }
+
+  @Test
+  void neverShowsTheTokenInToString() {
+    assertThat(parse("token", "root:s3cret").toString()).doesNotContain("s3cret").contains("***");
+  }
+
+  @Test
+  void passesHadoopSettingsThrough() {
+    assertThat(parse("fs.s3a.endpoint", "http://127.0.0.1:9000").hadoopOverrides())
+        .containsEntry("fs.s3a.endpoint", "http://127.0.0.1:9000");
+  }
+
+  @Test
+  void rejectsStagingOutsideMilvusBucket() {
+    assertThatThrownBy(() -> parse("milvusBucket", "a-bucket"))
+        .hasMessageContaining("is in bucket 'milvus-bucket', outside option 'milvusBucket'"
+            + " ('a-bucket')");
+  }
+}
