@@ -1,0 +1,132 @@
+package io.milvusimport.testkit.standin;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Faults the stand-in (not Milvus) injects so tests can drive the connector's retry and error
+ * paths. Endpoint suffixes match the end of the request path, e.g. {@code "jobs/import/create"}.
+ * Thread-safe.
+ */
+public final class FaultPlan {
+  /** What the router must do with one request. */
+  static final class Fault {
+    final Kind kind;
+    final int code;
+    final String message;
+
+    Fault(Kind kind, int code, String message) {
+      this.kind = kind;
+      this.code = code;
+      this.message = message;
+    }
+  }
+
+  enum Kind {
+    ERROR_BODY,
+    HTTP_STATUS,
+    DROP
+  }
+
+  private final List<Map.Entry<String, Fault>> oneShot = new ArrayList<>();
+  private final List<Map.Entry<String, Duration>> delays = new ArrayList<>();
+  private final Deque<String> jobFailures = new ArrayDeque<>();
+  private int jobLimitRejections;
+  private boolean forgetFinished;
+
+  /** The next {@code times} calls answer HTTP 200 {@code {"code":code,"message":message}}. */
+  public synchronized FaultPlan failNext(String endpointSuffix, int times, int code, String message) {
+    add(endpointSuffix, times, new Fault(Kind.ERROR_BODY, code, message));
+    return this;
+  }
+
+  /** The next {@code times} calls answer the bare HTTP status. */
+  public synchronized FaultPlan failNextHttp(String endpointSuffix, int times, int httpStatus) {
+    add(endpointSuffix, times, new Fault(Kind.HTTP_STATUS, httpStatus, null));
+    return this;
+  }
+
+  /** The next {@code times} calls get their connection closed without an answer. */
+  public synchronized FaultPlan dropConnection(String endpointSuffix, int times) {
+    add(endpointSuffix, times, new Fault(Kind.DROP, 0, null));
+    return this;
+  }
+
+  /** Every call to the endpoint waits {@code delay} before being handled (until reset). */
+  public synchronized FaultPlan delay(String endpointSuffix, Duration delay) {
+    delays.add(Map.entry(endpointSuffix, delay));
+    return this;
+  }
+
+  /** The next created import job ends Failed with this reason. */
+  public synchronized FaultPlan failNextJob(String reason) {
+    jobFailures.add(reason);
+    return this;
+  }
+
+  /** The next {@code times} import creates answer Milvus's job-limit error (2101). */
+  public synchronized FaultPlan rejectJobsWithLimit(int times) {
+    jobLimitRejections += times;
+    return this;
+  }
+
+  /** From now on describe/get_progress of a finished job answers "import job does not exist". */
+  public synchronized FaultPlan forgetFinishedJobs() {
+    forgetFinished = true;
+    return this;
+  }
+
+  public synchronized void reset() {
+    oneShot.clear();
+    delays.clear();
+    jobFailures.clear();
+    jobLimitRejections = 0;
+    forgetFinished = false;
+  }
+
+  private void add(String suffix, int times, Fault f) {
+    for (int i = 0; i < times; i++) {
+      oneShot.add(Map.entry(suffix, f));
+    }
+  }
+
+  synchronized Optional<Fault> takeFault(String path) {
+    for (int i = 0; i < oneShot.size(); i++) {
+      if (path.endsWith(oneShot.get(i).getKey())) {
+        return Optional.of(oneShot.remove(i).getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  synchronized Duration delayFor(String path) {
+    Duration d = Duration.ZERO;
+    for (Map.Entry<String, Duration> e : delays) {
+      if (path.endsWith(e.getKey()) && e.getValue().compareTo(d) > 0) {
+        d = e.getValue();
+      }
+    }
+    return d;
+  }
+
+  synchronized String takeJobFailure() {
+    return jobFailures.poll();
+  }
+
+  synchronized boolean takeJobLimitRejection() {
+    if (jobLimitRejections > 0) {
+      jobLimitRejections--;
+      return true;
+    }
+    return false;
+  }
+
+  synchronized boolean forgetsFinishedJobs() {
+    return forgetFinished;
+  }
+}

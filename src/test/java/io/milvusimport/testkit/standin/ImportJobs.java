@@ -1,0 +1,187 @@
+package io.milvusimport.testkit.standin;
+
+import io.milvusimport.testkit.standin.ImportJob.FileDetail;
+import io.milvusimport.testkit.standin.ImportJob.State;
+import io.milvusimport.testkit.standin.JsonRowReader.ImportFailure;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Import jobs of the stand-in: a background thread moves each job Pending -> Importing ->
+ * Completed/Failed, one {@code stepDelay} per step. While importing it reads every file through
+ * {@link FileSource} and validates it with its own reader; a job's rows become visible only when it
+ * completes, all at once. A failed job imports nothing.
+ */
+final class ImportJobs implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
+  private static final String TAG = "[milvus stand-in, not Milvus]";
+  private static final AtomicLong IDS = new AtomicLong(455_000_000_000_000_000L);
+
+  private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
+  private final List<ImportJob> order = new ArrayList<>();
+  private final FileSource source;
+  private final long maxFileSizeBytes;
+  private final Duration stepDelay;
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "milvus-stand-in-jobs");
+            t.setDaemon(true);
+            return t;
+          });
+
+  ImportJobs(FileSource source, long maxFileSizeBytes, Duration stepDelay) {
+    this.source = source;
+    this.maxFileSizeBytes = maxFileSizeBytes;
+    this.stepDelay = stepDelay;
+  }
+
+  synchronized long unfinished() {
+    return order.stream().filter(j -> !j.finished()).count();
+  }
+
+  synchronized ImportJob submit(
+      CollectionSpec c,
+      String partition,
+      List<List<String>> files,
+      Map<String, String> options,
+      String injectedFailure) {
+    ImportJob job =
+        new ImportJob(
+            Long.toString(IDS.incrementAndGet()), c, partition, files, options, injectedFailure);
+    jobs.put(job.jobId, job);
+    order.add(job);
+    LOG.info("{} job {} created: Pending ({} file(s) -> {}/{})", TAG, job.jobId, files.size(),
+        c.name, partition);
+    scheduler.schedule(() -> startImporting(job), stepDelay.toMillis(), TimeUnit.MILLISECONDS);
+    return job;
+  }
+
+  ImportJob find(String jobId) {
+    return jobs.get(jobId);
+  }
+
+  synchronized List<ImportJob> list() {
+    return new ArrayList<>(order);
+  }
+
+  private void startImporting(ImportJob job) {
+    synchronized (job) {
+      job.state = State.Importing;
+      job.progress = 10;
+      job.details.forEach(d -> d.state = "InProgress");
+    }
+    LOG.info("{} job {} -> Importing", TAG, job.jobId);
+    String failure = null;
+    for (int i = 0; i < job.files.size() && failure == null; i++) {
+      failure = importFile(job, job.files.get(i), job.details.get(i));
+    }
+    if (failure == null && job.injectedFailure != null) {
+      failure = job.injectedFailure;
+    }
+    final String reason = failure;
+    synchronized (job) {
+      job.progress = reason == null ? 50 : job.progress;
+    }
+    scheduler.schedule(() -> finish(job, reason), stepDelay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Reads one import file; returns the failure reason or null. */
+  private String importFile(ImportJob job, List<String> paths, FileDetail d) {
+    String path = paths.get(0);
+    String ext = extension(path);
+    String reason;
+    try {
+      long size = 0;
+      for (String p : paths) {
+        size += source.size(p);
+      }
+      synchronized (job) {
+        d.fileSize = size;
+        job.fileSize += size;
+      }
+      if (size > maxFileSizeBytes) {
+        reason = "The import file size has reached the maximum limit allowed for importing, "
+            + "fileSize=" + size + ", maxSize=" + maxFileSizeBytes;
+      } else if (!".json".equals(ext)) {
+        reason = "import of '" + ext + "' files is not supported by this stand-in yet (not Milvus)";
+      } else {
+        List<Map<String, Object>> rows;
+        try (InputStream in = source.open(path)) {
+          rows = new JsonRowReader(job.collection).read(in);
+        }
+        synchronized (job) {
+          d.totalRows = rows.size();
+          d.progress = 100;
+          job.totalRows += rows.size();
+          job.pendingRows.addAll(rows);
+        }
+        return null;
+      }
+    } catch (FileNotFoundException e) {
+      reason = MilvusErrors.importFailedText(
+          "read json file failed, path=" + path + ", err=" + e.getMessage());
+    } catch (ImportFailure e) {
+      reason = e.getMessage();
+    } catch (IOException | RuntimeException e) {
+      reason = MilvusErrors.importFailedText(
+          "read json file failed, path=" + path + ", err=" + e.getMessage());
+    }
+    synchronized (job) {
+      d.state = "Failed";
+      d.reason = reason;
+    }
+    return reason + " (file: " + String.join(",", paths) + ")";
+  }
+
+  private void finish(ImportJob job, String reason) {
+    synchronized (job) {
+      job.completeTime = ImportJob.now();
+      if (reason == null) {
+        job.collection.addRows(job.partition, job.pendingRows);
+        job.importedRows = job.pendingRows.size();
+        job.state = State.Completed;
+        job.progress = 100;
+        job.details.forEach(
+            d -> {
+              d.state = "Completed";
+              d.importedRows = d.totalRows;
+              d.progress = 100;
+            });
+      } else {
+        job.state = State.Failed;
+        job.reason = reason;
+        job.details.stream().filter(d -> !"Failed".equals(d.state)).forEach(d -> d.state = "Failed");
+      }
+      job.pendingRows.clear();
+    }
+    if (reason == null) {
+      LOG.info("{} job {} -> Completed ({} rows)", TAG, job.jobId, job.importedRows);
+    } else {
+      LOG.info("{} job {} -> Failed: {}", TAG, job.jobId, reason);
+    }
+  }
+
+  static String extension(String path) {
+    int slash = path.lastIndexOf('/');
+    int dot = path.lastIndexOf('.');
+    return dot > slash ? path.substring(dot) : ""; // Go filepath.Ext: case-sensitive
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+}

@@ -1,0 +1,74 @@
+package io.milvusimport.testkit.standin;
+
+/**
+ * Milvus's error codes and message shapes ({@code pkg/util/merr}, {@code errors.go}). A wrapped
+ * merr error prints as {@code "<detail>: <base text>"}; field-wrapped ones as {@code
+ * "<base text>[key=value]"}. Texts checked against milvus-io/milvus sources (2.4-2.6 and master).
+ */
+final class MilvusErrors {
+  static final int SUCCESS = 0;
+  static final int COLLECTION_NOT_FOUND = 100;
+  static final int PARTITION_NOT_FOUND = 200;
+  static final int PARAMETER_INVALID = 1100;
+  static final int NEED_AUTHENTICATE = 1800;
+  static final int INCORRECT_PARAMETER_FORMAT = 1801;
+  static final int MISSING_REQUIRED_PARAMETERS = 1802;
+  static final int IMPORT_FAILED = 2100;
+  static final int IMPORT_SYS_FAILED = 2101;
+
+  private MilvusErrors() {}
+
+  /** {@code merr.WrapErrImportFailed(msg)}: code 2100, "msg: importing data failed". */
+  static String importFailedText(String msg) {
+    return msg + ": importing data failed";
+  }
+
+  static ApiException importFailed(String msg) {
+    return new ApiException(IMPORT_FAILED, importFailedText(msg));
+  }
+
+  /** {@code merr.WrapErrImportSysFailed} (master; 2.4/2.5 used 2100 for the same texts). */
+  static ApiException importSysFailed(String msg) {
+    return new ApiException(IMPORT_SYS_FAILED, msg + ": importing data failed on server side");
+  }
+
+  /** {@code merr.WrapErrParameterInvalidMsg(msg)}: code 1100. */
+  static ApiException parameterInvalid(String msg) {
+    return new ApiException(PARAMETER_INVALID, msg + ": invalid parameter");
+  }
+
+  /** {@code merr.WrapErrCollectionNotFoundWithDB}: "collection not found[database=d][collection=c]". */
+  static ApiException collectionNotFound(String db, String collection) {
+    return new ApiException(
+        COLLECTION_NOT_FOUND,
+        "collection not found[database=" + db + "][collection=" + collection + "]");
+  }
+
+  /** {@code merr.WrapErrPartitionNotFound}: "partition not found[partition=p]". */
+  static ApiException partitionNotFound(String partition) {
+    return new ApiException(PARTITION_NOT_FOUND, "partition not found[partition=" + partition + "]");
+  }
+
+  /** REST v2 binding failure for a missing {@code binding:"required"} field. */
+  static ApiException missingParameter(String struct, String field) {
+    return new ApiException(
+        MISSING_REQUIRED_PARAMETERS,
+        "missing required parameters, error: Key: '"
+            + struct
+            + "."
+            + field
+            + "' Error:Field validation for '"
+            + field
+            + "' failed on the 'required' tag");
+  }
+
+  /** REST v2 body that does not decode into the request struct. */
+  static ApiException incorrectFormat(String detail) {
+    return new ApiException(
+        INCORRECT_PARAMETER_FORMAT, "incorrect parameter format, error: " + detail);
+  }
+
+  static ApiException notAuthenticated() {
+    return new ApiException(401, NEED_AUTHENTICATE, "user hasn't authenticated");
+  }
+}

@@ -1,0 +1,170 @@
+package io.milvusimport.testkit.standin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stand-in, not Milvus: a small HTTP server on 127.0.0.1 that answers Milvus's REST v2
+ * collection, partition and bulk-import endpoints the way Milvus does (codes, texts, job states),
+ * so the connector can be tested without a Milvus cluster. It reads import files itself (from its
+ * S3 bucket through the AWS SDK, or from local paths) and validates them with its own strict
+ * reader. Every answer carries the header {@code X-Stand-In: not Milvus}; every log line starts
+ * with {@code [milvus stand-in, not Milvus]}. Error texts are from Milvus 2.4-2.6 / master sources
+ * (see {@link MilvusErrors}, {@link RowParser}, {@link ValueParser}).
+ */
+public final class MilvusStandIn implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MilvusStandIn.class);
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final CollectionStore store = new CollectionStore();
+  private final ImportJobs jobs;
+  private final ImportEndpoints imports;
+  private final FaultPlan faults = new FaultPlan();
+
+  private MilvusStandIn(Builder b) throws IOException {
+    this.jobs = new ImportJobs(b.source, b.maxFileSizeBytes, b.stepDelay);
+    RestRouter router = new RestRouter(b.token, faults);
+    new CollectionEndpoints(store).registerAll(router);
+    this.imports = new ImportEndpoints(store, jobs, faults, b.maxFilesPerRequest, b.maxUnfinishedJobs);
+    imports.registerAll(router);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "milvus-stand-in-http");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/", router);
+    server.start();
+    LOG.info("{} listening on {}", RestRouter.TAG, uri());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public String uri() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Creates a collection from the same body as {@code POST /v2/vectordb/collections/create}. */
+  public void createCollection(String db, String createBodyJson) {
+    try {
+      JsonNode body = RestRouter.JSON.readTree(createBodyJson);
+      store.create(db, body.path("collectionName").asText(), body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Rows of all Completed jobs into the collection, all partitions. */
+  public List<Map<String, Object>> rows(String db, String collection) {
+    return store.get(db, collection).rows(null);
+  }
+
+  /** Rows of Completed jobs in one partition. */
+  public List<Map<String, Object>> rows(String db, String collection, String partition) {
+    return store.get(db, collection).rows(partition);
+  }
+
+  /** Every {@code jobs/import/create} body received, in order. */
+  public List<JsonNode> importRequests() {
+    return new ArrayList<>(imports.requests);
+  }
+
+  /** The describe answer's {@code data} for a collection (as REST would send it). */
+  public ObjectNode describeCollection(String db, String collection) {
+    return CollectionEndpoints.describe(store.get(db, collection));
+  }
+
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    jobs.close();
+    LOG.info("{} stopped", RestRouter.TAG);
+  }
+
+  /** Settings of the stand-in; names follow Milvus's configuration keys. */
+  public static final class Builder {
+    private String token = "root:Milvus";
+    private FileSource source = FileSource.local();
+    private int maxFilesPerRequest = 1024;
+    private long maxFileSizeBytes = 16L << 30;
+    private int maxUnfinishedJobs = 1024;
+    private Duration stepDelay = Duration.ofMillis(50);
+
+    private Builder() {}
+
+    /** The bearer token accepted ({@code user:password} or API key). */
+    public Builder token(String token) {
+      this.token = token;
+      return this;
+    }
+
+    /** Import paths are object keys in {@code bucket} of this S3 endpoint. */
+    public Builder s3(String endpoint, String accessKey, String secretKey, String bucket) {
+      this.source = FileSource.s3(endpoint, accessKey, secretKey, bucket);
+      return this;
+    }
+
+    /** Import paths are local file paths. */
+    public Builder localStorage() {
+      this.source = FileSource.local();
+      return this;
+    }
+
+    /** {@code dataCoord.import.maxImportFileNumPerReq}. */
+    public Builder maxFilesPerRequest(int n) {
+      this.maxFilesPerRequest = n;
+      return this;
+    }
+
+    /** {@code dataNode.import.maxImportFileSizeInGB}, in bytes. */
+    public Builder maxFileSizeBytes(long bytes) {
+      this.maxFileSizeBytes = bytes;
+      return this;
+    }
+
+    /** {@code dataCoord.import.maxImportJobNum}. */
+    public Builder maxUnfinishedJobs(int n) {
+      this.maxUnfinishedJobs = n;
+      return this;
+    }
+
+    /** Time per job state step (Pending -> Importing -> Completed/Failed). */
+    public Builder stepDelay(Duration d) {
+      this.stepDelay = d;
+      return this;
+    }
+
+    public MilvusStandIn start() {
+      try {
+        return new MilvusStandIn(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the Milvus stand-in", e);
+      }
+    }
+  }
+}
