@@ -173,8 +173,10 @@ final class JsonValueWriter {
       text.append(i == 0 ? "" : ", ");
       if (vector.isNullAt(i)) {
         text.append("null");
+      } else if (kind == ValueKind.DOUBLE_ARRAY) {
+        text.append(vector.getDouble(i));
       } else {
-        text.append(kind == ValueKind.DOUBLE_ARRAY ? vector.getDouble(i) : vector.getFloat(i));
+        text.append(vector.getFloat(i));
       }
     }
     return text.append(vector.numElements() > n ? ", ...]" : "]").toString();

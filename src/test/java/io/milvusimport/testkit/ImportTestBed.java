@@ -1,0 +1,135 @@
+package io.milvusimport.testkit;
+
+import io.milvusimport.testkit.standin.MilvusStandIn;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The pieces an end-to-end write test needs together: the shared Spark session and local S3, one
+ * Milvus stand-in reading the {@value #BUCKET} bucket, collections with unique names, and a
+ * generated DataFrame whose values are known row by row.
+ */
+public final class ImportTestBed implements AutoCloseable {
+  public static final String BUCKET = "milvus-bucket";
+  public static final String TOKEN = "root:Milvus";
+  private static final AtomicInteger COLLECTIONS = new AtomicInteger();
+
+  private final SparkSession spark;
+  private final LocalS3 s3;
+  private final MilvusStandIn standIn;
+
+  private ImportTestBed(MilvusStandIn.Builder standIn, boolean readS3) {
+    this.spark = SparkTestSession.get();
+    this.s3 = LocalS3.shared();
+    s3.createBucket(BUCKET);
+    if (readS3) {
+      standIn.s3(s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET);
+    }
+    this.standIn = standIn.token(TOKEN).start();
+  }
+
+  /** A test bed whose stand-in reads the local S3 bucket, with fast job steps. */
+  public static ImportTestBed start() {
+    return new ImportTestBed(MilvusStandIn.builder().stepDelay(Duration.ofMillis(20)), true);
+  }
+
+  /** A test bed whose stand-in reads import paths from the local file system, as Milvus does on local storage. */
+  public static ImportTestBed startLocalStorage() {
+    return new ImportTestBed(
+        MilvusStandIn.builder().localStorage().stepDelay(Duration.ofMillis(20)), false);
+  }
+
+  /** A test bed with a stand-in configured by the caller (S3 source and token are set here). */
+  public static ImportTestBed start(MilvusStandIn.Builder standIn) {
+    return new ImportTestBed(standIn, true);
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public LocalS3 s3() {
+    return s3;
+  }
+
+  public MilvusStandIn standIn() {
+    return standIn;
+  }
+
+  /**
+   * Creates {@code id Int64 primary key, embedding FloatVector(dim), text VarChar(64)} under a
+   * fresh name and returns the name.
+   */
+  public String createDocsCollection(int dim) {
+    String name = "docs_" + COLLECTIONS.incrementAndGet();
+    standIn.createCollection(
+        "default",
+        "{\"collectionName\":\"" + name + "\",\"schema\":{\"autoID\":false,"
+            + "\"enableDynamicField\":false,\"fields\":["
+            + "{\"fieldName\":\"id\",\"dataType\":\"Int64\",\"isPrimary\":true},"
+            + "{\"fieldName\":\"embedding\",\"dataType\":\"FloatVector\","
+            + "\"elementTypeParams\":{\"dim\":\"" + dim + "\"}},"
+            + "{\"fieldName\":\"text\",\"dataType\":\"VarChar\","
+            + "\"elementTypeParams\":{\"max_length\":\"64\"}}]}}");
+    return name;
+  }
+
+  /** Rows {@code id, embedding = [(id*dim+i)/10], text = "doc-<id>"} in {@code partitions}. */
+  public Dataset<Row> docs(long rows, int dim, int partitions) {
+    return spark
+        .range(0, rows, 1, partitions)
+        .selectExpr(
+            "id",
+            "transform(sequence(0, " + (dim - 1) + "), i -> cast((id * " + dim
+                + " + i) / 10.0 as float)) as embedding",
+            "concat('doc-', id) as text");
+  }
+
+  /** The vector {@link #docs} generates for {@code id}. */
+  public static List<Float> expectedVector(long id, int dim) {
+    List<Float> vector = new ArrayList<>(dim);
+    for (int i = 0; i < dim; i++) {
+      vector.add((float) ((id * dim + i) / 10.0));
+    }
+    return vector;
+  }
+
+  /** A writer with the options every write needs; tests add or override the rest. */
+  public DataFrameWriter<Row> writer(Dataset<Row> df, String collection, String stagingPath) {
+    return df.write()
+        .format("milvus-import")
+        .mode("append")
+        .option("uri", standIn.uri())
+        .option("token", TOKEN)
+        .option("collection", collection)
+        .option("stagingPath", stagingPath)
+        .option("pollInterval", "20ms");
+  }
+
+  /**
+   * Object keys of staged files under {@code prefix}, leaving out the directory markers S3A keeps
+   * for the staging root.
+   */
+  public List<String> stagedKeys(String prefix) {
+    List<String> keys = new ArrayList<>(s3.listKeys(BUCKET, prefix));
+    keys.removeIf(key -> key.endsWith("/"));
+    return keys;
+  }
+
+  /** Imported rows of a collection in the default database. */
+  public List<Map<String, Object>> imported(String collection) {
+    return standIn.rows("default", collection);
+  }
+
+  @Override
+  public void close() {
+    standIn.close();
+  }
+}
