@@ -162,6 +162,22 @@ class MilvusImportWriteTest {
   }
 
   @Test
+  void failedJobNamesTheFileMilvusRejected() {
+    try (ImportTestBed strict =
+        ImportTestBed.start(
+            MilvusStandIn.builder().maxFileSizeBytes(1024).stepDelay(Duration.ofMillis(20)))) {
+      String collection = strict.createDocsCollection(DIM);
+      assertThatThrownBy(
+              () -> strict.writer(strict.docs(100, DIM, 1), collection, s3Staging("stage-big")).save())
+          .isInstanceOf(ImportFailedException.class)
+          .hasMessageContaining("The import file size has reached the maximum limit")
+          .hasMessageMatching("(?s).*file stage-big/\\S+/part-00000-\\S+\\.json.*");
+      assertThat(strict.imported(collection)).isEmpty();
+      assertThat(strict.stagedKeys("stage-big/")).isEmpty();
+    }
+  }
+
+  @Test
   void failedJobKeepsStagedFilesWhenAsked() {
     String collection = bed.createDocsCollection(DIM);
     bed.standIn().faults().failNextJob("simulated failure");

@@ -143,7 +143,8 @@ final class ImportJobs implements AutoCloseable {
       d.state = "Failed";
       d.reason = reason;
     }
-    return reason + " (file: " + String.join(",", paths) + ")";
+    // Milvus names the file only in the per-file details, not in the job reason.
+    return reason;
   }
 
   private void finish(ImportJob job, String reason) {

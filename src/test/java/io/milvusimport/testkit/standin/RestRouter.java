@@ -73,7 +73,7 @@ final class RestRouter implements HttpHandler {
   @Override
   public void handle(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
-    LOG.info("{} {} {}", TAG, ex.getRequestMethod(), path);
+    LOG.debug("{} {} {}", TAG, ex.getRequestMethod(), path);
     try (InputStream in = ex.getRequestBody()) {
       byte[] raw = in.readAllBytes();
       Duration delay = faults.delayFor(path);
