@@ -43,27 +43,40 @@ public final class ImportCommitter {
     long stagedRows = files.stream().mapToLong(StagedFile::rows).sum();
     long stagedBytes = files.stream().mapToLong(StagedFile::bytes).sum();
     LOG.info(
-        "Write {}: {} rows staged in {} files ({} bytes) under {}", writeId, stagedRows,
-        files.size(), stagedBytes, writeDirectory());
+        "Write {}: {} rows staged in {} files ({} bytes) under {}",
+        writeId,
+        stagedRows,
+        files.size(),
+        stagedBytes,
+        writeDirectory());
     if (files.isEmpty()) {
       LOG.info("Write {}: no rows to import", writeId);
       StagingCleaner.delete(hadoopConf.get(), writeDirectory());
       return;
     }
-    MilvusImportJobs jobs = new MilvusImportJobs(client(), options.database(), options.collection());
+    MilvusImportJobs jobs =
+        new MilvusImportJobs(client(), options.database(), options.collection());
     ImportJobPlan plan = ImportJobPlan.of(files, options.staging(), options.maxFilesPerJob());
     for (int i = 0; i < plan.size(); i++) {
       String jobId = createJob(jobs, plan, i);
       jobIds.add(jobId);
       filesMayBeInUse = true;
       LOG.info(
-          "Write {}: created import job {} ({} of {}) for {} files, {} rows", writeId, jobId, i + 1,
-          plan.size(), plan.files(i).size(), plan.expectedRows(i));
+          "Write {}: created import job {} ({} of {}) for {} files, {} rows",
+          writeId,
+          jobId,
+          i + 1,
+          plan.size(),
+          plan.files(i).size(),
+          plan.expectedRows(i));
     }
     if (!options.waitForCompletion()) {
       LOG.info(
           "Write {}: not waiting for import jobs {} (waitForCompletion=false); the staged files"
-              + " under {} are kept for Milvus to read", writeId, jobIds, writeDirectory());
+              + " under {} are kept for Milvus to read",
+          writeId,
+          jobIds,
+          writeDirectory());
       return;
     }
     List<ImportJobStatus> finals =
@@ -73,8 +86,11 @@ public final class ImportCommitter {
     filesMayBeInUse = false;
     checkOutcome(finals, stagedRows);
     LOG.info(
-        "imported {} rows into {} in {} ms ({} import jobs)", stagedRows, options.collection(),
-        (System.nanoTime() - started) / 1_000_000, jobIds.size());
+        "imported {} rows into {} in {} ms ({} import jobs)",
+        stagedRows,
+        options.collection(),
+        (System.nanoTime() - started) / 1_000_000,
+        jobIds.size());
     if (options.keepStagedFiles()) {
       LOG.info("Write {}: staged files kept under {}", writeId, writeDirectory());
     } else {
@@ -88,19 +104,40 @@ public final class ImportCommitter {
     } catch (MilvusTransportException e) {
       filesMayBeInUse = true;
       throw new ImportFailedException(
-          "Could not tell whether Milvus created import job " + (index + 1) + " of " + plan.size()
-              + " for write " + writeId + " (" + e.getMessage() + "). The staged files under "
-              + writeDirectory() + " are kept; list the collection's jobs with POST"
-              + " /v2/vectordb/jobs/import/list before importing them again.", e);
+          "Could not tell whether Milvus created import job "
+              + (index + 1)
+              + " of "
+              + plan.size()
+              + " for write "
+              + writeId
+              + " ("
+              + e.getMessage()
+              + "). The staged files under "
+              + writeDirectory()
+              + " are kept; list the collection's jobs with POST"
+              + " /v2/vectordb/jobs/import/list before importing them again.",
+          e);
     } catch (MilvusServerException e) {
       String running =
           jobIds.isEmpty()
               ? " Nothing of this write was imported."
               : " Jobs " + jobIds + " were already created and will import their rows.";
       throw new ImportFailedException(
-          "Milvus refused import request " + (index + 1) + " of " + plan.size() + " for write "
-              + writeId + " into collection '" + options.collection() + "': code " + e.code()
-              + ", " + e.serverMessage() + "." + running, e);
+          "Milvus refused import request "
+              + (index + 1)
+              + " of "
+              + plan.size()
+              + " for write "
+              + writeId
+              + " into collection '"
+              + options.collection()
+              + "': code "
+              + e.code()
+              + ", "
+              + e.serverMessage()
+              + "."
+              + running,
+          e);
     }
   }
 
@@ -122,14 +159,28 @@ public final class ImportCommitter {
               ? " Nothing of this write was imported."
               : " Jobs " + completed + " completed, so their rows are in the collection.";
       throw new ImportFailedException(
-          "Milvus failed to import write " + writeId + " into collection '" + options.collection()
-              + "': " + String.join("; ", failures) + "." + visible);
+          "Milvus failed to import write "
+              + writeId
+              + " into collection '"
+              + options.collection()
+              + "': "
+              + String.join("; ", failures)
+              + "."
+              + visible);
     }
     if (importedRows != stagedRows) {
       throw new ImportFailedException(
-          "Milvus reports " + importedRows + " rows imported by jobs " + completed + " but "
-              + stagedRows + " rows were staged for write " + writeId + " into collection '"
-              + options.collection() + "'.");
+          "Milvus reports "
+              + importedRows
+              + " rows imported by jobs "
+              + completed
+              + " but "
+              + stagedRows
+              + " rows were staged for write "
+              + writeId
+              + " into collection '"
+              + options.collection()
+              + "'.");
     }
   }
 
@@ -142,7 +193,10 @@ public final class ImportCommitter {
       LOG.warn(
           "Write {}: keeping staged files under {} because import jobs {} may still be reading"
               + " them. Check each job with POST /v2/vectordb/jobs/import/describe and delete the"
-              + " directory once they are finished.", writeId, writeDirectory(), jobIds);
+              + " directory once they are finished.",
+          writeId,
+          writeDirectory(),
+          jobIds);
     } else if (options.keepStagedFiles()) {
       LOG.info("Write {}: staged files kept under {} (keepStagedFiles)", writeId, writeDirectory());
     } else {

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a write's staged files into import requests Milvus accepts: at most {@code
- * maxFilesPerJob} import files per request, each file sent as the path Milvus reads.
+ * Splits a write's staged files into import requests Milvus accepts: at most {@code maxFilesPerJob}
+ * import files per request, each file sent as the path Milvus reads.
  */
 final class ImportJobPlan {
   private final List<List<List<String>>> requests;

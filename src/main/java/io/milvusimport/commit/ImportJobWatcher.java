@@ -49,16 +49,22 @@ final class ImportJobWatcher {
           failures = 0;
           latest.put(jobId, status);
           LOG.info(
-              "Import job {}: {} {}% ({} of {} rows)", jobId, status.state(), status.progress(),
-              status.importedRows(), status.totalRows());
+              "Import job {}: {} {}% ({} of {} rows)",
+              jobId, status.state(), status.progress(), status.importedRows(), status.totalRows());
           if (status.finished()) {
             pending.remove(jobId);
           }
         } catch (MilvusTransportException e) {
           if (++failures >= MAX_CONSECUTIVE_POLL_FAILURES) {
             throw new MilvusImportException(
-                "Lost contact with Milvus while polling import jobs " + pending + " ("
-                    + failures + " polls failed, last: " + e.getMessage() + ")", e);
+                "Lost contact with Milvus while polling import jobs "
+                    + pending
+                    + " ("
+                    + failures
+                    + " polls failed, last: "
+                    + e.getMessage()
+                    + ")",
+                e);
           }
           LOG.warn("Polling import job {} failed, retrying: {}", jobId, e.getMessage());
         }
@@ -72,7 +78,10 @@ final class ImportJobWatcher {
       long remaining = (deadline - System.nanoTime()) / 1_000_000;
       if (remaining <= 0) {
         throw new ImportTimeoutException(
-            "Import jobs " + pending + " did not finish within importTimeout " + timeout
+            "Import jobs "
+                + pending
+                + " did not finish within importTimeout "
+                + timeout
                 + "; they may still complete on the server. Check them with POST"
                 + " /v2/vectordb/jobs/import/describe {\"jobId\": \"...\"}; the staged files are"
                 + " kept because Milvus may still be reading them.");

@@ -23,7 +23,8 @@ final class StagingCleaner {
     } catch (IOException | RuntimeException e) {
       LOG.warn(
           "Could not delete staged files under {} ({}); delete the directory by hand",
-          directoryUri, e.toString());
+          directoryUri,
+          e.toString());
       return false;
     }
   }

@@ -39,8 +39,11 @@ final class JsonValueWriter {
       }
       if (!field.nullable() && !field.hasDefault()) {
         throw RowChecks.invalid(
-            binding, "null is not allowed: the field is not nullable and has no default value",
-            null, partition, rowIndex);
+            binding,
+            "null is not allowed: the field is not nullable and has no default value",
+            null,
+            partition,
+            rowIndex);
       }
       gen.writeFieldName(binding.key());
       gen.writeNull();
@@ -106,8 +109,11 @@ final class JsonValueWriter {
     }
     if (value < min || value > max) {
       throw RowChecks.invalid(
-          binding, "out of range for " + type + " (" + min + " to " + max + ")",
-          Long.toString(value), partition, rowIndex);
+          binding,
+          "out of range for " + type + " (" + min + " to " + max + ")",
+          Long.toString(value),
+          partition,
+          rowIndex);
     }
     return value;
   }
@@ -129,12 +135,19 @@ final class JsonValueWriter {
   }
 
   private void writeString(UTF8String value, long rowIndex, JsonGenerator gen) throws IOException {
-    if (type == MilvusType.VARCHAR && field.maxLength() > 0 && value.numBytes() > field.maxLength()) {
+    if (type == MilvusType.VARCHAR
+        && field.maxLength() > 0
+        && value.numBytes() > field.maxLength()) {
       throw RowChecks.invalid(
           binding,
-          "string is " + value.numBytes() + " UTF-8 bytes long, over max_length "
-              + field.maxLength() + " (Milvus counts bytes, not characters)",
-          value.toString(), partition, rowIndex);
+          "string is "
+              + value.numBytes()
+              + " UTF-8 bytes long, over max_length "
+              + field.maxLength()
+              + " (Milvus counts bytes, not characters)",
+          value.toString(),
+          partition,
+          rowIndex);
     }
     byte[] bytes = value.getBytes();
     gen.writeUTF8String(bytes, 0, bytes.length);
@@ -145,8 +158,11 @@ final class JsonValueWriter {
     int n = vector.numElements();
     if (n != field.dim()) {
       throw RowChecks.invalid(
-          binding, "expected dim " + field.dim() + ", got " + n + " values",
-          render(vector), partition, rowIndex);
+          binding,
+          "expected dim " + field.dim() + ", got " + n + " values",
+          render(vector),
+          partition,
+          rowIndex);
     }
     gen.writeStartArray();
     boolean doubles = kind == ValueKind.DOUBLE_ARRAY;
@@ -158,8 +174,11 @@ final class JsonValueWriter {
       double value = doubles ? vector.getDouble(i) : vector.getFloat(i);
       if (!Double.isFinite(value) || Math.abs(value) > Float.MAX_VALUE) {
         throw RowChecks.invalid(
-            binding, "element " + i + " is " + value + "; vectors must hold finite float32 values",
-            render(vector), partition, rowIndex);
+            binding,
+            "element " + i + " is " + value + "; vectors must hold finite float32 values",
+            render(vector),
+            partition,
+            rowIndex);
       }
       gen.writeNumber((float) value);
     }

@@ -6,7 +6,9 @@ import io.milvusimport.schema.RowLayout;
 public final class RowFileEncoders {
   private RowFileEncoders() {}
 
-  /** @param formatName the {@code format} option's value, already validated on the driver */
+  /**
+   * @param formatName the {@code format} option's value, already validated on the driver
+   */
   public static RowFileEncoder create(String formatName, RowLayout layout, int partition) {
     if ("json".equals(formatName)) {
       return new JsonRowsEncoder(layout, partition);

@@ -15,7 +15,12 @@ public final class ImportJobStatus {
   private final List<FileStatus> files;
 
   ImportJobStatus(
-      String jobId, String state, int progress, long importedRows, long totalRows, String reason,
+      String jobId,
+      String state,
+      int progress,
+      long importedRows,
+      long totalRows,
+      String reason,
       List<FileStatus> files) {
     this.jobId = jobId;
     this.state = state;

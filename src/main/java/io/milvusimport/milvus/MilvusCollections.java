@@ -33,8 +33,13 @@ public final class MilvusCollections {
         throw new SchemaMismatchException(
             collection,
             List.of(
-                "collection '" + collection + "' does not exist in database '" + database
-                    + "' (Milvus code 100: " + e.serverMessage() + "); create it first"));
+                "collection '"
+                    + collection
+                    + "' does not exist in database '"
+                    + database
+                    + "' (Milvus code 100: "
+                    + e.serverMessage()
+                    + "); create it first"));
       }
       throw e;
     }

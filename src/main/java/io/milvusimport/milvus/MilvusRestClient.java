@@ -29,7 +29,9 @@ public final class MilvusRestClient {
   private final Duration requestTimeout;
   private final HttpClient http;
 
-  /** @param authorization the Authorization header value, or null for none */
+  /**
+   * @param authorization the Authorization header value, or null for none
+   */
   public MilvusRestClient(URI base, String authorization, Duration requestTimeout) {
     this.base = base;
     this.authorization = authorization;
@@ -93,15 +95,28 @@ public final class MilvusRestClient {
     if (status == 401 || status == 403) {
       String message = answer == null ? "" : answer.path("message").asText("");
       throw new MilvusServerException(
-          "Milvus refused the credentials for " + endpoint + " (HTTP " + status + "): " + message
+          "Milvus refused the credentials for "
+              + endpoint
+              + " (HTTP "
+              + status
+              + "): "
+              + message
               + ". Check the 'token' or 'user'/'password' options.",
-          answer == null ? status : answer.path("code").asInt(status), message, null);
+          answer == null ? status : answer.path("code").asInt(status),
+          message,
+          null);
     }
     if (status != 200 || answer == null || !answer.has("code")) {
       throw new MilvusTransportException(
-          "Milvus at " + base + " answered " + endpoint + " with HTTP " + status
+          "Milvus at "
+              + base
+              + " answered "
+              + endpoint
+              + " with HTTP "
+              + status
               + (answer == null ? " and a body that is not JSON" : ""),
-          status, null);
+          status,
+          null);
     }
     int code = answer.path("code").asInt();
     if (code != 0) {

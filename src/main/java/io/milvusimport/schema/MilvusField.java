@@ -36,7 +36,8 @@ public final class MilvusField implements Serializable {
     this.dim = b.dim;
     this.maxLength = b.maxLength;
     this.maxCapacity = b.maxCapacity;
-    this.elementType = b.elementTypeName == null ? null : MilvusType.fromRestName(b.elementTypeName);
+    this.elementType =
+        b.elementTypeName == null ? null : MilvusType.fromRestName(b.elementTypeName);
   }
 
   public static Builder builder(String name, String typeName) {

@@ -25,8 +25,16 @@ public final class RowChecks {
     String column =
         binding.column().equals(binding.key()) ? "" : " from column '" + binding.column() + "'";
     return new InvalidRowException(
-        "Invalid value for " + target + column + " in Spark partition " + partition + ", row "
-            + row + ": " + problem + (value == null ? "" : "; value: " + shorten(value)));
+        "Invalid value for "
+            + target
+            + column
+            + " in Spark partition "
+            + partition
+            + ", row "
+            + row
+            + ": "
+            + problem
+            + (value == null ? "" : "; value: " + shorten(value)));
   }
 
   /** A value rendering no longer than a log line can bear. */

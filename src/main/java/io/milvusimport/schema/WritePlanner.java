@@ -13,8 +13,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Matches a DataFrame to a collection by name (never by position) before any task runs, and turns
- * every mismatch into one sentence, so the user sees all problems at once instead of an hour into
- * a server-side import.
+ * every mismatch into one sentence, so the user sees all problems at once instead of an hour into a
+ * server-side import.
  */
 public final class WritePlanner {
   private WritePlanner() {}
@@ -39,8 +39,12 @@ public final class WritePlanner {
       if (ordinal == null) {
         if (!field.mayBeAbsent()) {
           problems.add(
-              "required field '" + field.name() + "' (" + describe(field)
-                  + ") has no column in the DataFrame" + caseHint(field.name(), ordinals));
+              "required field '"
+                  + field.name()
+                  + "' ("
+                  + describe(field)
+                  + ") has no column in the DataFrame"
+                  + caseHint(field.name(), ordinals));
         }
         continue;
       }
@@ -50,7 +54,8 @@ public final class WritePlanner {
       if (problem != null) {
         problems.add(problem);
       } else {
-        bindings.add(new ColumnBinding(ordinal, column.name(), ValueKind.of(column.dataType()), field));
+        bindings.add(
+            new ColumnBinding(ordinal, column.name(), ValueKind.of(column.dataType()), field));
       }
     }
     for (int i = 0; i < columns.length; i++) {
@@ -60,7 +65,10 @@ public final class WritePlanner {
       }
       if (!schema.dynamicField()) {
         problems.add(
-            "column '" + column.name() + "' is not a field of collection '" + schema.name()
+            "column '"
+                + column.name()
+                + "' is not a field of collection '"
+                + schema.name()
                 + "' and the collection has no dynamic field; drop the column or rename it"
                 + caseHint(column.name(), fieldNames(schema)));
         continue;
@@ -68,8 +76,11 @@ public final class WritePlanner {
       ValueKind kind = ValueKind.of(column.dataType());
       if (!SparkTypeMapping.dynamicValue(kind)) {
         problems.add(
-            "column '" + column.name() + "' would go into the dynamic field, but its Spark type "
-                + column.dataType().simpleString() + " is not supported there; cast it to a"
+            "column '"
+                + column.name()
+                + "' would go into the dynamic field, but its Spark type "
+                + column.dataType().simpleString()
+                + " is not supported there; cast it to a"
                 + " string, number or boolean");
         continue;
       }
@@ -79,8 +90,13 @@ public final class WritePlanner {
       String key =
           schema.fields().stream().filter(MilvusField::partitionKey).findFirst().get().name();
       problems.add(
-          "option 'partition' ('" + partition + "') cannot be used: collection '" + schema.name()
-              + "' has partition key field '" + key + "', so Milvus chooses the partition of"
+          "option 'partition' ('"
+              + partition
+              + "') cannot be used: collection '"
+              + schema.name()
+              + "' has partition key field '"
+              + key
+              + "', so Milvus chooses the partition of"
               + " each row itself; remove the option");
     }
     if (!problems.isEmpty()) {
@@ -91,24 +107,45 @@ public final class WritePlanner {
 
   private static String checkField(MilvusField field, StructField column) {
     if (field.primaryKey() && field.autoId()) {
-      return "column '" + column.name() + "' must be absent: field '" + field.name()
+      return "column '"
+          + column.name()
+          + "' must be absent: field '"
+          + field.name()
           + "' is the collection's auto-generated primary key (autoID), so Milvus assigns its"
-          + " values; drop it with df.drop(\"" + column.name() + "\")";
+          + " values; drop it with df.drop(\""
+          + column.name()
+          + "\")";
     }
     if (field.functionOutput()) {
-      return "column '" + column.name() + "' must be absent: field '" + field.name()
+      return "column '"
+          + column.name()
+          + "' must be absent: field '"
+          + field.name()
           + "' is the output of a collection function (e.g. BM25), so Milvus computes it; drop"
-          + " it with df.drop(\"" + column.name() + "\")";
+          + " it with df.drop(\""
+          + column.name()
+          + "\")";
     }
     if (field.type() == null || !SparkTypeMapping.supported(field.type())) {
-      return "field '" + field.name() + "' has Milvus type " + field.typeName()
+      return "field '"
+          + field.name()
+          + "' has Milvus type "
+          + field.typeName()
           + ", which this version of milvus-import cannot write yet; drop column '"
-          + column.name() + "' if the field is nullable or has a default value";
+          + column.name()
+          + "' if the field is nullable or has a default value";
     }
     ValueKind kind = ValueKind.of(column.dataType());
     if (!SparkTypeMapping.accepts(field.type(), kind)) {
-      return "column '" + column.name() + "' has Spark type " + column.dataType().simpleString()
-          + " but field '" + field.name() + "' is " + describe(field) + "; accepted Spark types: "
+      return "column '"
+          + column.name()
+          + "' has Spark type "
+          + column.dataType().simpleString()
+          + " but field '"
+          + field.name()
+          + "' is "
+          + describe(field)
+          + "; accepted Spark types: "
           + SparkTypeMapping.acceptedSparkTypes(field.type());
     }
     return null;

@@ -19,38 +19,55 @@ import java.util.TreeSet;
 public final class ImportOptions {
   /** Milvus REST endpoint, e.g. {@code http://milvus:19530}; the import API lives there. */
   public static final String URI = "uri";
+
   /** {@code user:password} or an API key; sent as a Bearer token and never logged. */
   public static final String TOKEN = "token";
+
   /** Alternative to {@code token} for clusters with user/password auth. */
   public static final String USER = "user";
+
   /** Password for {@code user}. */
   public static final String PASSWORD = "password";
+
   /** Milvus database of the collection. Default {@code default}. */
   public static final String DATABASE = "database";
+
   /** Target collection; it must exist, since its schema decides how rows are encoded. */
   public static final String COLLECTION = "collection";
+
   /** Target partition; must be unset for a collection with a partition key. */
   public static final String PARTITION = "partition";
+
   /** Hadoop URI where import files are staged; Milvus must be able to read them there. */
   public static final String STAGING_PATH = "stagingPath";
+
   /** The bucket Milvus reads (its {@code minio.bucketName}); default: the staging bucket. */
   public static final String MILVUS_BUCKET = "milvusBucket";
+
   /** Staged file format. {@code json} (row-based) for now. */
   public static final String FORMAT = "format";
+
   /** Size at which a task rolls to a new file; bounded by Milvus's 16 GB per-file limit. */
   public static final String MAX_FILE_SIZE = "maxFileSize";
+
   /** Import files per import job; Milvus refuses more than 1024 in one request. */
   public static final String MAX_FILES_PER_JOB = "maxFilesPerJob";
+
   /** First wait between job status polls; it backs off up to {@code maxPollInterval}. */
   public static final String POLL_INTERVAL = "pollInterval";
+
   /** Longest wait between polls, so a long import is not polled too often. */
   public static final String MAX_POLL_INTERVAL = "maxPollInterval";
+
   /** How long the commit waits for all jobs to finish before failing (files are then kept). */
   public static final String IMPORT_TIMEOUT = "importTimeout";
+
   /** Timeout of one HTTP request to Milvus. */
   public static final String REQUEST_TIMEOUT = "requestTimeout";
+
   /** Keep the staged files after a successful import, e.g. to inspect or re-import them. */
   public static final String KEEP_STAGED_FILES = "keepStagedFiles";
+
   /**
    * Return once the import jobs are created instead of waiting for them. Milvus still reads the
    * staged files then, so they are kept.
@@ -59,19 +76,36 @@ public final class ImportOptions {
 
   /** Milvus's {@code dataNode.import.maxImportFileSizeInGB} default. */
   public static final long MILVUS_MAX_FILE_BYTES = 16L << 30;
+
   /**
    * Largest {@code maxFileSize}: a file is closed once it reaches the limit, so it may overshoot by
    * one row; a 1 GB margin keeps every file under Milvus's 16 GB.
    */
   static final long MAX_FILE_SIZE_CEILING = 15L << 30;
+
   /** Milvus's {@code dataCoord.import.maxImportFileNumPerReq} default. */
   public static final int MILVUS_MAX_FILES_PER_REQUEST = 1024;
 
   private static final Set<String> KEYS =
       Set.of(
-          URI, TOKEN, USER, PASSWORD, DATABASE, COLLECTION, PARTITION, STAGING_PATH, MILVUS_BUCKET,
-          FORMAT, MAX_FILE_SIZE, MAX_FILES_PER_JOB, POLL_INTERVAL, MAX_POLL_INTERVAL,
-          IMPORT_TIMEOUT, REQUEST_TIMEOUT, KEEP_STAGED_FILES, WAIT_FOR_COMPLETION);
+          URI,
+          TOKEN,
+          USER,
+          PASSWORD,
+          DATABASE,
+          COLLECTION,
+          PARTITION,
+          STAGING_PATH,
+          MILVUS_BUCKET,
+          FORMAT,
+          MAX_FILE_SIZE,
+          MAX_FILES_PER_JOB,
+          POLL_INTERVAL,
+          MAX_POLL_INTERVAL,
+          IMPORT_TIMEOUT,
+          REQUEST_TIMEOUT,
+          KEEP_STAGED_FILES,
+          WAIT_FOR_COMPLETION);
 
   private final URI uri;
   private final String authorization;
@@ -132,11 +166,13 @@ public final class ImportOptions {
         values.bytes(
             MAX_FILE_SIZE, 1L << 30, 1L << 10, MAX_FILE_SIZE_CEILING, " (Milvus refuses 16 GB)");
     this.maxFilesPerJob =
-        values.integer(MAX_FILES_PER_JOB, MILVUS_MAX_FILES_PER_REQUEST, 1, MILVUS_MAX_FILES_PER_REQUEST);
-    this.pollInterval = values.duration(POLL_INTERVAL, Duration.ofSeconds(1), Duration.ofMillis(10));
-    this.maxPollInterval =
-        values.duration(MAX_POLL_INTERVAL, Duration.ofSeconds(30), pollInterval);
-    this.importTimeout = values.duration(IMPORT_TIMEOUT, Duration.ofHours(6), Duration.ofSeconds(1));
+        values.integer(
+            MAX_FILES_PER_JOB, MILVUS_MAX_FILES_PER_REQUEST, 1, MILVUS_MAX_FILES_PER_REQUEST);
+    this.pollInterval =
+        values.duration(POLL_INTERVAL, Duration.ofSeconds(1), Duration.ofMillis(10));
+    this.maxPollInterval = values.duration(MAX_POLL_INTERVAL, Duration.ofSeconds(30), pollInterval);
+    this.importTimeout =
+        values.duration(IMPORT_TIMEOUT, Duration.ofHours(6), Duration.ofSeconds(1));
     this.requestTimeout =
         values.duration(REQUEST_TIMEOUT, Duration.ofSeconds(60), Duration.ofMillis(100));
     this.keepStagedFiles = values.bool(KEEP_STAGED_FILES, false);
@@ -159,7 +195,8 @@ public final class ImportOptions {
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw OptionValues.invalid(URI, value, "an http:// or https:// URL such as http://milvus:19530");
+    throw OptionValues.invalid(
+        URI, value, "an http:// or https:// URL such as http://milvus:19530");
   }
 
   private static String parseAuthorization(OptionValues values) {
@@ -176,8 +213,11 @@ public final class ImportOptions {
     }
     if ((user == null) != (password == null)) {
       throw new InvalidOptionException(
-          "Option '" + (user == null ? USER : PASSWORD) + "' is required when '"
-              + (user == null ? PASSWORD : USER) + "' is set.");
+          "Option '"
+              + (user == null ? USER : PASSWORD)
+              + "' is required when '"
+              + (user == null ? PASSWORD : USER)
+              + "' is set.");
     }
     return user == null ? null : "Bearer " + user + ":" + password;
   }
@@ -252,8 +292,19 @@ public final class ImportOptions {
   /** Credentials are left out on purpose. */
   @Override
   public String toString() {
-    return "ImportOptions{uri=" + uri + ", collection=" + database + "." + collection
-        + (partition == null ? "" : ", partition=" + partition) + ", staging=" + staging
-        + ", format=" + format + ", auth=" + (authorization == null ? "none" : "***") + "}";
+    return "ImportOptions{uri="
+        + uri
+        + ", collection="
+        + database
+        + "."
+        + collection
+        + (partition == null ? "" : ", partition=" + partition)
+        + ", staging="
+        + staging
+        + ", format="
+        + format
+        + ", auth="
+        + (authorization == null ? "none" : "***")
+        + "}";
   }
 }

@@ -16,8 +16,8 @@ import org.apache.spark.sql.connector.write.WriterCommitMessage;
 
 /**
  * One write on the driver: executors stage files through the factory, then {@link #commit} imports
- * exactly the files named in the committed task messages. Spark calls {@link #abort} when a task
- * or the commit fails.
+ * exactly the files named in the committed task messages. Spark calls {@link #abort} when a task or
+ * the commit fails.
  */
 final class MilvusBatchWrite implements BatchWrite {
   private final ImportOptions options;
@@ -69,7 +69,12 @@ final class MilvusBatchWrite implements BatchWrite {
 
   @Override
   public String toString() {
-    return "MilvusBatchWrite{write=" + writeId + ", collection=" + options.database() + "."
-        + options.collection() + "}";
+    return "MilvusBatchWrite{write="
+        + writeId
+        + ", collection="
+        + options.database()
+        + "."
+        + options.collection()
+        + "}";
   }
 }

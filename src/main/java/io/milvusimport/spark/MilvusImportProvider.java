@@ -12,9 +12,9 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * Entry point of {@code df.write().format("milvus-import")}. Write-only: the table takes the
- * DataFrame's own schema, and the collection's schema is checked when the write is planned.
- * Options may also come from session settings {@code spark.datasource.milvus.<option>}, which
- * suits notebooks where the endpoint and token are set once.
+ * DataFrame's own schema, and the collection's schema is checked when the write is planned. Options
+ * may also come from session settings {@code spark.datasource.milvus.<option>}, which suits
+ * notebooks where the endpoint and token are set once.
  */
 public final class MilvusImportProvider
     implements TableProvider, DataSourceRegister, SessionConfigSupport {

@@ -54,8 +54,12 @@ final class MilvusWrite implements Write {
             + "-"
             + UUID.randomUUID().toString().substring(0, 8);
     LOG.info(
-        "Write {} (query {}): staging {} files for {}.{} under {}", writeId, queryId,
-        options.format(), options.database(), options.collection(),
+        "Write {} (query {}): staging {} files for {}.{} under {}",
+        writeId,
+        queryId,
+        options.format(),
+        options.database(),
+        options.collection(),
         options.staging().writeDirectory(writeId));
     return new MilvusBatchWrite(options, layout, writeId, hadoopConf());
   }

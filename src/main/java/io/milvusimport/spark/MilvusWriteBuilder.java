@@ -24,6 +24,7 @@ final class MilvusWriteBuilder implements WriteBuilder, SupportsTruncate {
 
   @Override
   public Write build() {
-    return new MilvusWrite(ImportOptions.parse(info.options().asCaseSensitiveMap()), info.schema(), info.queryId());
+    return new MilvusWrite(
+        ImportOptions.parse(info.options().asCaseSensitiveMap()), info.schema(), info.queryId());
   }
 }

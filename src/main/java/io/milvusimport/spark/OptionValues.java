@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Typed reads of raw option strings; every error names the option, the value and what is accepted. */
+/**
+ * Typed reads of raw option strings; every error names the option, the value and what is accepted.
+ */
 final class OptionValues {
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)b?");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
@@ -28,7 +30,13 @@ final class OptionValues {
     String value = optional(key);
     if (value == null) {
       throw new InvalidOptionException(
-          "Option '" + key + "' is required: " + what + ". Set it with .option(\"" + key + "\", ...)");
+          "Option '"
+              + key
+              + "' is required: "
+              + what
+              + ". Set it with .option(\""
+              + key
+              + "\", ...)");
     }
     return value;
   }
@@ -101,7 +109,8 @@ final class OptionValues {
       return defaultValue;
     }
     Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
-    String accepted = "a duration of at least " + min.toMillis() + "ms such as 500ms, 10s, 5m or 2h";
+    String accepted =
+        "a duration of at least " + min.toMillis() + "ms such as 500ms, 10s, 5m or 2h";
     if (!m.matches()) {
       throw invalid(key, value, accepted);
     }

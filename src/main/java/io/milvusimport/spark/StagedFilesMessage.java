@@ -24,7 +24,12 @@ final class StagedFilesMessage implements WriterCommitMessage {
 
   @Override
   public String toString() {
-    return "StagedFilesMessage{partition=" + partitionId + ", task=" + taskId + ", files="
-        + files.size() + "}";
+    return "StagedFilesMessage{partition="
+        + partitionId
+        + ", task="
+        + taskId
+        + ", files="
+        + files.size()
+        + "}";
   }
 }

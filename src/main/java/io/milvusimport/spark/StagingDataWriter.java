@@ -23,8 +23,13 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
   private long rowIndex;
 
   StagingDataWriter(
-      RowLayout layout, String format, String writeDirectory, long maxFileSize, Configuration conf,
-      int partitionId, long taskId) {
+      RowLayout layout,
+      String format,
+      String writeDirectory,
+      long maxFileSize,
+      Configuration conf,
+      int partitionId,
+      long taskId) {
     this.layout = layout;
     this.format = format;
     this.writeDirectory = writeDirectory;
@@ -39,8 +44,11 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
     if (files == null) {
       files =
           new RollingFileWriter(
-              conf, writeDirectory, partitionId,
-              RowFileEncoders.create(format, layout, partitionId), maxFileSize);
+              conf,
+              writeDirectory,
+              partitionId,
+              RowFileEncoders.create(format, layout, partitionId),
+              maxFileSize);
     }
     files.write(row, rowIndex++);
   }

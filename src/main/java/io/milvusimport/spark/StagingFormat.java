@@ -31,7 +31,8 @@ public enum StagingFormat {
     throw OptionValues.invalid(
         ImportOptions.FORMAT,
         value,
-        "one of " + Arrays.stream(values()).map(f -> f.optionValue).collect(Collectors.joining(", ")));
+        "one of "
+            + Arrays.stream(values()).map(f -> f.optionValue).collect(Collectors.joining(", ")));
   }
 
   @Override

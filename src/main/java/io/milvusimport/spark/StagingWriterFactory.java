@@ -21,7 +21,10 @@ final class StagingWriterFactory implements DataWriterFactory {
   private final Broadcast<HadoopConf> hadoopConf;
 
   StagingWriterFactory(
-      RowLayout layout, String format, String writeDirectory, long maxFileSize,
+      RowLayout layout,
+      String format,
+      String writeDirectory,
+      long maxFileSize,
       Broadcast<HadoopConf> hadoopConf) {
     this.layout = layout;
     this.format = format;

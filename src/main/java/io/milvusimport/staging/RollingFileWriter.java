@@ -33,7 +33,11 @@ public final class RollingFileWriter {
   private long currentRows;
 
   public RollingFileWriter(
-      Configuration conf, String directoryUri, int partition, RowFileEncoder encoder, long maxFileSize)
+      Configuration conf,
+      String directoryUri,
+      int partition,
+      RowFileEncoder encoder,
+      long maxFileSize)
       throws IOException {
     this.directory = new Path(directoryUri);
     this.fs = directory.getFileSystem(conf);

@@ -46,7 +46,12 @@ class JsonRowsEncoderTest {
   private static InternalRow row(long id, float[] vector, String text, Double score, int small) {
     return new GenericInternalRow(
         new Object[] {
-          id, new GenericArrayData(vector), UTF8String.fromString(text), score, small, true,
+          id,
+          new GenericArrayData(vector),
+          UTF8String.fromString(text),
+          score,
+          small,
+          true,
           UTF8String.fromString("red")
         });
   }
@@ -69,7 +74,8 @@ class JsonRowsEncoderTest {
   @Test
   void writesRowsObjectWithFieldsAndDynamicKeys() throws Exception {
     String json =
-        encode(row(1, new float[] {0.1f, -2.5f, 3e-8f}, "héll", 0.25, -128),
+        encode(
+            row(1, new float[] {0.1f, -2.5f, 3e-8f}, "héll", 0.25, -128),
             row(2, new float[] {1, 2, 3}, "", null, 127));
     JsonNode rows = new ObjectMapper().readTree(json).get("rows");
     assertThat(rows).hasSize(2);
@@ -101,7 +107,8 @@ class JsonRowsEncoderTest {
 
   @Test
   void rejectsInfinityInFloatField() {
-    assertThatThrownBy(() -> encode(row(1, new float[] {1, 2, 3}, "a", Double.POSITIVE_INFINITY, 0)))
+    assertThatThrownBy(
+            () -> encode(row(1, new float[] {1, 2, 3}, "a", Double.POSITIVE_INFINITY, 0)))
         .hasMessageContaining("field 'score' (Float)")
         .hasMessageContaining("NaN and infinity are not allowed");
   }
@@ -124,7 +131,15 @@ class JsonRowsEncoderTest {
   void rejectsNullInRequiredField() {
     InternalRow row =
         new GenericInternalRow(
-            new Object[] {null, new GenericArrayData(new float[] {1, 2, 3}), UTF8String.fromString("a"), 1.0, 1, true, null});
+            new Object[] {
+              null,
+              new GenericArrayData(new float[] {1, 2, 3}),
+              UTF8String.fromString("a"),
+              1.0,
+              1,
+              true,
+              null
+            });
     assertThatThrownBy(() -> encode(row))
         .hasMessageContaining("field 'id' (Int64)")
         .hasMessageContaining("null is not allowed");

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class WritePlannerTest {
   private static final MilvusField ID = MilvusField.builder("id", "Int64").primaryKey(true).build();
-  private static final MilvusField VECTOR = MilvusField.builder("embedding", "FloatVector").dim(4).build();
-  private static final MilvusField TEXT = MilvusField.builder("text", "VarChar").maxLength(16).build();
+  private static final MilvusField VECTOR =
+      MilvusField.builder("embedding", "FloatVector").dim(4).build();
+  private static final MilvusField TEXT =
+      MilvusField.builder("text", "VarChar").maxLength(16).build();
 
   private static CollectionSchema collection(boolean dynamic, MilvusField... fields) {
     return new CollectionSchema("default", "docs", List.of(fields), dynamic);
@@ -21,12 +23,16 @@ class WritePlannerTest {
   private static StructType frame(Object... nameTypePairs) {
     StructType type = new StructType();
     for (int i = 0; i < nameTypePairs.length; i += 2) {
-      type = type.add((String) nameTypePairs[i], (org.apache.spark.sql.types.DataType) nameTypePairs[i + 1]);
+      type =
+          type.add(
+              (String) nameTypePairs[i],
+              (org.apache.spark.sql.types.DataType) nameTypePairs[i + 1]);
     }
     return type;
   }
 
-  private static SchemaMismatchException mismatch(CollectionSchema schema, StructType df, String partition) {
+  private static SchemaMismatchException mismatch(
+      CollectionSchema schema, StructType df, String partition) {
     return catchThrowableOfType(
         () -> WritePlanner.plan(schema, df, partition), SchemaMismatchException.class);
   }
@@ -36,9 +42,13 @@ class WritePlannerTest {
     RowLayout layout =
         WritePlanner.plan(
             collection(false, ID, VECTOR, TEXT),
-            frame("text", DataTypes.StringType,
-                "embedding", DataTypes.createArrayType(DataTypes.FloatType),
-                "id", DataTypes.LongType),
+            frame(
+                "text",
+                DataTypes.StringType,
+                "embedding",
+                DataTypes.createArrayType(DataTypes.FloatType),
+                "id",
+                DataTypes.LongType),
             null);
     assertThat(layout.bindings())
         .extracting(ColumnBinding::key, ColumnBinding::ordinal)
@@ -53,19 +63,27 @@ class WritePlannerTest {
     SchemaMismatchException e =
         mismatch(
             collection(false, ID, VECTOR, TEXT),
-            frame("id", DataTypes.StringType, "Embedding", DataTypes.createArrayType(DataTypes.FloatType),
-                "extra", DataTypes.IntegerType),
+            frame(
+                "id",
+                DataTypes.StringType,
+                "Embedding",
+                DataTypes.createArrayType(DataTypes.FloatType),
+                "extra",
+                DataTypes.IntegerType),
             null);
     assertThat(e.problems()).hasSize(5);
     assertThat(e.getMessage())
         .contains("collection 'docs' (5 problems)")
-        .contains("column 'id' has Spark type string but field 'id' is Int64; accepted Spark types:"
-            + " byte, short, int, long")
-        .contains("required field 'embedding' (FloatVector with dim 4) has no column in the"
-            + " DataFrame (names are case-sensitive: did you mean 'Embedding'?)")
+        .contains(
+            "column 'id' has Spark type string but field 'id' is Int64; accepted Spark types:"
+                + " byte, short, int, long")
+        .contains(
+            "required field 'embedding' (FloatVector with dim 4) has no column in the"
+                + " DataFrame (names are case-sensitive: did you mean 'Embedding'?)")
         .contains("required field 'text' (VarChar with max_length 16) has no column")
-        .contains("column 'extra' is not a field of collection 'docs' and the collection has no"
-            + " dynamic field")
+        .contains(
+            "column 'extra' is not a field of collection 'docs' and the collection has no"
+                + " dynamic field")
         .contains("column 'Embedding' is not a field");
   }
 
@@ -73,12 +91,18 @@ class WritePlannerTest {
   void rejectsColumnForAutoIdPrimaryKey() {
     MilvusField autoId = MilvusField.builder("id", "Int64").primaryKey(true).autoId(true).build();
     SchemaMismatchException e =
-        mismatch(collection(false, autoId, VECTOR),
-            frame("id", DataTypes.LongType, "embedding", DataTypes.createArrayType(DataTypes.FloatType)),
+        mismatch(
+            collection(false, autoId, VECTOR),
+            frame(
+                "id",
+                DataTypes.LongType,
+                "embedding",
+                DataTypes.createArrayType(DataTypes.FloatType)),
             null);
     assertThat(e.getMessage())
-        .contains("column 'id' must be absent: field 'id' is the collection's auto-generated"
-            + " primary key (autoID)")
+        .contains(
+            "column 'id' must be absent: field 'id' is the collection's auto-generated"
+                + " primary key (autoID)")
         .contains("df.drop(\"id\")");
   }
 
@@ -87,8 +111,10 @@ class WritePlannerTest {
     MilvusField autoId = MilvusField.builder("id", "Int64").primaryKey(true).autoId(true).build();
     MilvusField note = MilvusField.builder("note", "VarChar").maxLength(8).nullable(true).build();
     RowLayout layout =
-        WritePlanner.plan(collection(false, autoId, VECTOR, note),
-            frame("embedding", DataTypes.createArrayType(DataTypes.DoubleType)), null);
+        WritePlanner.plan(
+            collection(false, autoId, VECTOR, note),
+            frame("embedding", DataTypes.createArrayType(DataTypes.DoubleType)),
+            null);
     assertThat(layout.bindings()).extracting(ColumnBinding::key).containsExactly("embedding");
   }
 
@@ -96,18 +122,25 @@ class WritePlannerTest {
   void rejectsPartitionOptionForPartitionKeyCollection() {
     MilvusField tenant = MilvusField.builder("tenant", "Int64").partitionKey(true).build();
     SchemaMismatchException e =
-        mismatch(collection(false, ID, tenant),
-            frame("id", DataTypes.LongType, "tenant", DataTypes.LongType), "p1");
+        mismatch(
+            collection(false, ID, tenant),
+            frame("id", DataTypes.LongType, "tenant", DataTypes.LongType),
+            "p1");
     assertThat(e.getMessage())
-        .contains("option 'partition' ('p1') cannot be used: collection 'docs' has partition key"
-            + " field 'tenant'");
+        .contains(
+            "option 'partition' ('p1') cannot be used: collection 'docs' has partition key"
+                + " field 'tenant'");
   }
 
   @Test
   void sendsUnknownColumnsToDynamicField() {
     RowLayout layout =
-        WritePlanner.plan(collection(true, ID), frame("id", DataTypes.LongType, "color", DataTypes.StringType), null);
-    assertThat(layout.bindings()).extracting(ColumnBinding::key, ColumnBinding::dynamic)
+        WritePlanner.plan(
+            collection(true, ID),
+            frame("id", DataTypes.LongType, "color", DataTypes.StringType),
+            null);
+    assertThat(layout.bindings())
+        .extracting(ColumnBinding::key, ColumnBinding::dynamic)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("id", false),
             org.assertj.core.groups.Tuple.tuple("color", true));
@@ -116,11 +149,17 @@ class WritePlannerTest {
   @Test
   void rejectsSparkTypeThatCannotMap() {
     SchemaMismatchException e =
-        mismatch(collection(false, ID, VECTOR),
-            frame("id", DataTypes.LongType, "embedding", DataTypes.createArrayType(DataTypes.StringType)),
+        mismatch(
+            collection(false, ID, VECTOR),
+            frame(
+                "id",
+                DataTypes.LongType,
+                "embedding",
+                DataTypes.createArrayType(DataTypes.StringType)),
             null);
     assertThat(e.getMessage())
-        .contains("column 'embedding' has Spark type array<string> but field 'embedding' is"
-            + " FloatVector with dim 4; accepted Spark types: array<float>, array<double>");
+        .contains(
+            "column 'embedding' has Spark type array<string> but field 'embedding' is"
+                + " FloatVector with dim 4; accepted Spark types: array<float>, array<double>");
   }
 }

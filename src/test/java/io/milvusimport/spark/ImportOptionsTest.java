@@ -61,7 +61,8 @@ class ImportOptionsTest {
         .hasMessageContaining("Option 'collection' is required");
     options.put("collection", "docs");
     options.remove("uri");
-    assertThatThrownBy(() -> ImportOptions.parse(options)).hasMessageContaining("'uri' is required");
+    assertThatThrownBy(() -> ImportOptions.parse(options))
+        .hasMessageContaining("'uri' is required");
     options.put("uri", "http://m:19530");
     options.remove("stagingPath");
     assertThatThrownBy(() -> ImportOptions.parse(options))
@@ -120,8 +121,8 @@ class ImportOptionsTest {
   @Test
   void rejectsBooleansOtherThanTrueOrFalse() {
     assertThatThrownBy(() -> parse("keepStagedFiles", "yes"))
-        .hasMessageContaining("Option 'keepStagedFiles' has an invalid value 'yes': expected true"
-            + " or false");
+        .hasMessageContaining(
+            "Option 'keepStagedFiles' has an invalid value 'yes': expected true" + " or false");
   }
 
   @Test
@@ -134,7 +135,8 @@ class ImportOptionsTest {
     assertThatThrownBy(() -> ImportOptions.parse(options))
         .hasMessageContaining("Option 'password' is required when 'user' is set");
     options.put("token", "root:Milvus");
-    assertThatThrownBy(() -> ImportOptions.parse(options)).hasMessageContaining("mutually exclusive");
+    assertThatThrownBy(() -> ImportOptions.parse(options))
+        .hasMessageContaining("mutually exclusive");
   }
 
   @Test
@@ -151,7 +153,7 @@ class ImportOptionsTest {
   @Test
   void rejectsStagingOutsideMilvusBucket() {
     assertThatThrownBy(() -> parse("milvusBucket", "a-bucket"))
-        .hasMessageContaining("is in bucket 'milvus-bucket', outside option 'milvusBucket'"
-            + " ('a-bucket')");
+        .hasMessageContaining(
+            "is in bucket 'milvus-bucket', outside option 'milvusBucket'" + " ('a-bucket')");
   }
 }

@@ -88,8 +88,7 @@ class MilvusImportWriteTest {
 
   @Test
   void importsFromLocalFileSystemStaging(@TempDir Path staging) throws IOException {
-    try (ImportTestBed local =
-        ImportTestBed.startLocalStorage()) {
+    try (ImportTestBed local = ImportTestBed.startLocalStorage()) {
       String collection = local.createDocsCollection(DIM);
       local.writer(local.docs(300, DIM, 3), collection, staging.toUri().toString()).save();
 
@@ -135,7 +134,8 @@ class MilvusImportWriteTest {
         ImportTestBed.start(
             MilvusStandIn.builder().maxFilesPerRequest(2).stepDelay(Duration.ofMillis(20)))) {
       String collection = small.createDocsCollection(DIM);
-      small.writer(small.docs(500, DIM, 5), collection, s3Staging("stage-jobs"))
+      small
+          .writer(small.docs(500, DIM, 5), collection, s3Staging("stage-jobs"))
           .option("maxFilesPerJob", "2")
           .save();
 
@@ -151,7 +151,8 @@ class MilvusImportWriteTest {
     String collection = bed.createDocsCollection(DIM);
     bed.standIn().faults().failNextJob("disk quota exceeded while importing");
     Throwable thrown =
-        catchThrowable(() -> bed.writer(bed.docs(100, DIM, 2), collection, s3Staging("stage-fail")).save());
+        catchThrowable(
+            () -> bed.writer(bed.docs(100, DIM, 2), collection, s3Staging("stage-fail")).save());
 
     assertThat(thrown)
         .isInstanceOf(ImportFailedException.class)
@@ -168,7 +169,10 @@ class MilvusImportWriteTest {
             MilvusStandIn.builder().maxFileSizeBytes(1024).stepDelay(Duration.ofMillis(20)))) {
       String collection = strict.createDocsCollection(DIM);
       assertThatThrownBy(
-              () -> strict.writer(strict.docs(100, DIM, 1), collection, s3Staging("stage-big")).save())
+              () ->
+                  strict
+                      .writer(strict.docs(100, DIM, 1), collection, s3Staging("stage-big"))
+                      .save())
           .isInstanceOf(ImportFailedException.class)
           .hasMessageContaining("The import file size has reached the maximum limit")
           .hasMessageMatching("(?s).*file stage-big/\\S+/part-00000-\\S+\\.json.*");
@@ -182,9 +186,10 @@ class MilvusImportWriteTest {
     String collection = bed.createDocsCollection(DIM);
     bed.standIn().faults().failNextJob("simulated failure");
     assertThatThrownBy(
-            () -> bed.writer(bed.docs(100, DIM, 2), collection, s3Staging("stage-fail-keep"))
-                .option("keepStagedFiles", "true")
-                .save())
+            () ->
+                bed.writer(bed.docs(100, DIM, 2), collection, s3Staging("stage-fail-keep"))
+                    .option("keepStagedFiles", "true")
+                    .save())
         .isInstanceOf(ImportFailedException.class);
     assertThat(bed.imported(collection)).isEmpty();
     assertThat(bed.stagedKeys("stage-fail-keep/")).hasSize(2);
@@ -223,8 +228,10 @@ class MilvusImportWriteTest {
   @Test
   void reportsEverySchemaProblemAtPlanTimeBeforeStaging() {
     String collection = bed.createDocsCollection(DIM);
-    Dataset<Row> df = bed.docs(5, DIM, 1).selectExpr("cast(id as string) as id", "text", "1 as extra");
-    Throwable thrown = catchThrowable(() -> bed.writer(df, collection, s3Staging("stage-plan")).save());
+    Dataset<Row> df =
+        bed.docs(5, DIM, 1).selectExpr("cast(id as string) as id", "text", "1 as extra");
+    Throwable thrown =
+        catchThrowable(() -> bed.writer(df, collection, s3Staging("stage-plan")).save());
 
     assertThat(thrown)
         .isInstanceOf(SchemaMismatchException.class)
@@ -239,7 +246,10 @@ class MilvusImportWriteTest {
   void rejectsOptionErrorsNamingTheOption() {
     String collection = bed.createDocsCollection(DIM);
     assertThatThrownBy(
-            () -> bed.writer(bed.docs(5, DIM, 1), collection, s3Staging("s")).option("maxFileSize", "20g").save())
+            () ->
+                bed.writer(bed.docs(5, DIM, 1), collection, s3Staging("s"))
+                    .option("maxFileSize", "20g")
+                    .save())
         .isInstanceOf(InvalidOptionException.class)
         .hasMessageContaining("Option 'maxFileSize' has an invalid value '20g'");
   }
@@ -248,7 +258,10 @@ class MilvusImportWriteTest {
   void refusesOverwriteMode() {
     String collection = bed.createDocsCollection(DIM);
     assertThatThrownBy(
-            () -> bed.writer(bed.docs(5, DIM, 1), collection, s3Staging("s")).mode("overwrite").save())
+            () ->
+                bed.writer(bed.docs(5, DIM, 1), collection, s3Staging("s"))
+                    .mode("overwrite")
+                    .save())
         .hasMessageContaining("Save mode 'overwrite' is not supported")
         .hasMessageContaining(".mode(\"append\")");
   }
@@ -257,7 +270,10 @@ class MilvusImportWriteTest {
   void reportsRejectedCredentials() {
     String collection = bed.createDocsCollection(DIM);
     assertThatThrownBy(
-            () -> bed.writer(bed.docs(5, DIM, 1), collection, s3Staging("s")).option("token", "root:wrong").save())
+            () ->
+                bed.writer(bed.docs(5, DIM, 1), collection, s3Staging("s"))
+                    .option("token", "root:wrong")
+                    .save())
         .hasMessageContaining("Milvus refused the credentials")
         .hasMessageNotContaining("root:wrong");
   }
@@ -293,9 +309,10 @@ class MilvusImportWriteTest {
         ImportTestBed.start(MilvusStandIn.builder().stepDelay(Duration.ofSeconds(30)))) {
       String collection = slow.createDocsCollection(DIM);
       assertThatThrownBy(
-              () -> slow.writer(slow.docs(10, DIM, 1), collection, s3Staging("stage-timeout"))
-                  .option("importTimeout", "1s")
-                  .save())
+              () ->
+                  slow.writer(slow.docs(10, DIM, 1), collection, s3Staging("stage-timeout"))
+                      .option("importTimeout", "1s")
+                      .save())
           .isInstanceOf(ImportTimeoutException.class)
           .hasMessageContaining("did not finish within importTimeout")
           .hasMessageContaining("staged files are kept");

@@ -17,7 +17,8 @@ class StagingLocationTest {
 
   @Test
   void acceptsExplicitMilvusBucketThatMatches() {
-    assertThat(StagingLocation.parse("s3a://a-bucket/x", "a-bucket").bucket()).isEqualTo("a-bucket");
+    assertThat(StagingLocation.parse("s3a://a-bucket/x", "a-bucket").bucket())
+        .isEqualTo("a-bucket");
   }
 
   @Test
@@ -33,7 +34,8 @@ class StagingLocationTest {
   void sendsAbsolutePathsForLocalStorage() {
     StagingLocation staging = StagingLocation.parse("file:///tmp/stage/", null);
     assertThat(staging.bucket()).isNull();
-    assertThat(staging.milvusPath("file:/tmp/stage/w1/part.json")).isEqualTo("/tmp/stage/w1/part.json");
+    assertThat(staging.milvusPath("file:/tmp/stage/w1/part.json"))
+        .isEqualTo("/tmp/stage/w1/part.json");
   }
 
   @Test

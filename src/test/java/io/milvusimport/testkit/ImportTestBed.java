@@ -40,7 +40,10 @@ public final class ImportTestBed implements AutoCloseable {
     return new ImportTestBed(MilvusStandIn.builder().stepDelay(Duration.ofMillis(20)), true);
   }
 
-  /** A test bed whose stand-in reads import paths from the local file system, as Milvus does on local storage. */
+  /**
+   * A test bed whose stand-in reads import paths from the local file system, as Milvus does on
+   * local storage.
+   */
   public static ImportTestBed startLocalStorage() {
     return new ImportTestBed(
         MilvusStandIn.builder().localStorage().stepDelay(Duration.ofMillis(20)), false);
@@ -71,11 +74,15 @@ public final class ImportTestBed implements AutoCloseable {
     String name = "docs_" + COLLECTIONS.incrementAndGet();
     standIn.createCollection(
         "default",
-        "{\"collectionName\":\"" + name + "\",\"schema\":{\"autoID\":false,"
+        "{\"collectionName\":\""
+            + name
+            + "\",\"schema\":{\"autoID\":false,"
             + "\"enableDynamicField\":false,\"fields\":["
             + "{\"fieldName\":\"id\",\"dataType\":\"Int64\",\"isPrimary\":true},"
             + "{\"fieldName\":\"embedding\",\"dataType\":\"FloatVector\","
-            + "\"elementTypeParams\":{\"dim\":\"" + dim + "\"}},"
+            + "\"elementTypeParams\":{\"dim\":\""
+            + dim
+            + "\"}},"
             + "{\"fieldName\":\"text\",\"dataType\":\"VarChar\","
             + "\"elementTypeParams\":{\"max_length\":\"64\"}}]}}");
     return name;
@@ -87,7 +94,10 @@ public final class ImportTestBed implements AutoCloseable {
         .range(0, rows, 1, partitions)
         .selectExpr(
             "id",
-            "transform(sequence(0, " + (dim - 1) + "), i -> cast((id * " + dim
+            "transform(sequence(0, "
+                + (dim - 1)
+                + "), i -> cast((id * "
+                + dim
                 + " + i) / 10.0 as float)) as embedding",
             "concat('doc-', id) as text");
   }

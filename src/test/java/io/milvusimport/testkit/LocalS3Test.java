@@ -21,7 +21,8 @@ class LocalS3Test {
       s3.put("bucket-one", "dir/a.txt", "hello".getBytes(StandardCharsets.UTF_8));
       s3.put("bucket-one", "other/b.txt", new byte[] {1});
       assertThat(s3.listKeys("bucket-one", "dir/")).containsExactly("dir/a.txt");
-      assertThat(new String(s3.read("bucket-one", "dir/a.txt"), StandardCharsets.UTF_8)).isEqualTo("hello");
+      assertThat(new String(s3.read("bucket-one", "dir/a.txt"), StandardCharsets.UTF_8))
+          .isEqualTo("hello");
     } finally {
       s3.close();
     }
@@ -38,12 +39,16 @@ class LocalS3Test {
     LocalS3 s3 = LocalS3.shared();
     s3.createBucket("spark-bucket");
     SparkSession spark = SparkTestSession.get();
-    Dataset<Row> df =
-        spark.createDataset(List.of(1L, 2L, 3L), Encoders.LONG()).toDF("id");
+    Dataset<Row> df = spark.createDataset(List.of(1L, 2L, 3L), Encoders.LONG()).toDF("id");
     df.write().mode("overwrite").parquet("s3a://spark-bucket/x");
     assertThat(s3.listKeys("spark-bucket", "x/")).anyMatch(k -> k.endsWith(".parquet"));
     List<Long> back =
-        spark.read().parquet("s3a://spark-bucket/x").orderBy("id").as(Encoders.LONG()).collectAsList();
+        spark
+            .read()
+            .parquet("s3a://spark-bucket/x")
+            .orderBy("id")
+            .as(Encoders.LONG())
+            .collectAsList();
     assertThat(back).containsExactly(1L, 2L, 3L);
   }
 }

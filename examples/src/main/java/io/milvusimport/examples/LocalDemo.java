@@ -66,7 +66,9 @@ public final class LocalDemo {
                   .range(0, rows, 1, partitions)
                   .selectExpr(
                       "id",
-                      "transform(sequence(1, " + dim + "), i -> cast((hash(id, i) % 10000) / 10000.0"
+                      "transform(sequence(1, "
+                          + dim
+                          + "), i -> cast((hash(id, i) % 10000) / 10000.0"
                           + " as float)) as embedding",
                       "concat('document number ', id) as text");
           long started = System.nanoTime();
@@ -85,16 +87,27 @@ public final class LocalDemo {
 
           long imported = 0;
           for (String jobId : listJobIds(milvus.uri())) {
-            JsonNode job = post(milvus.uri(), "jobs/import/describe", "{\"jobId\":\"" + jobId + "\"}");
+            JsonNode job =
+                post(milvus.uri(), "jobs/import/describe", "{\"jobId\":\"" + jobId + "\"}");
             System.out.println(
-                "import job " + jobId + ": " + job.path("state").asText() + ", "
-                    + job.path("importedRows").asLong() + " rows");
+                "import job "
+                    + jobId
+                    + ": "
+                    + job.path("state").asText()
+                    + ", "
+                    + job.path("importedRows").asLong()
+                    + " rows");
             imported += job.path("importedRows").asLong();
           }
           if (keep) {
-            System.out.println("staged files kept in s3a://" + BUCKET + "/ (S3Proxy data at "
-                + s3.endpoint() + "):");
-            s3.listKeys(BUCKET, "staging/").forEach(k -> System.out.println("  s3a://" + BUCKET + "/" + k));
+            System.out.println(
+                "staged files kept in s3a://"
+                    + BUCKET
+                    + "/ (S3Proxy data at "
+                    + s3.endpoint()
+                    + "):");
+            s3.listKeys(BUCKET, "staging/")
+                .forEach(k -> System.out.println("  s3a://" + BUCKET + "/" + k));
           }
           System.out.println("write took " + millis + " ms");
           System.out.println("imported " + imported + " rows into " + COLLECTION);
@@ -106,11 +119,15 @@ public final class LocalDemo {
   }
 
   private static String collectionBody(int dim) {
-    return "{\"collectionName\":\"" + COLLECTION + "\",\"schema\":{\"autoID\":false,"
+    return "{\"collectionName\":\""
+        + COLLECTION
+        + "\",\"schema\":{\"autoID\":false,"
         + "\"enableDynamicField\":false,\"fields\":["
         + "{\"fieldName\":\"id\",\"dataType\":\"Int64\",\"isPrimary\":true},"
         + "{\"fieldName\":\"embedding\",\"dataType\":\"FloatVector\","
-        + "\"elementTypeParams\":{\"dim\":\"" + dim + "\"}},"
+        + "\"elementTypeParams\":{\"dim\":\""
+        + dim
+        + "\"}},"
         + "{\"fieldName\":\"text\",\"dataType\":\"VarChar\","
         + "\"elementTypeParams\":{\"max_length\":\"256\"}}]}}";
   }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A collection of the stand-in: schema parsed from the REST v2 create body, partitions and the
- * rows of completed import jobs. Guarded by its own monitor.
+ * A collection of the stand-in: schema parsed from the REST v2 create body, partitions and the rows
+ * of completed import jobs. Guarded by its own monitor.
  */
 final class CollectionSpec {
   private static final AtomicLong IDS = new AtomicLong(460_000_000_000_000_000L);
@@ -92,11 +92,35 @@ final class CollectionSpec {
     List<FieldSpec> fields = new ArrayList<>();
     Integer maxLen = varcharPk ? body.path("params").path("max_length").asInt(65535) : null;
     fields.add(
-        new FieldSpec(pk, 100, varcharPk ? "VarChar" : "Int64", null, true, false, false, autoId,
-            false, null, null, maxLen, null));
+        new FieldSpec(
+            pk,
+            100,
+            varcharPk ? "VarChar" : "Int64",
+            null,
+            true,
+            false,
+            false,
+            autoId,
+            false,
+            null,
+            null,
+            maxLen,
+            null));
     fields.add(
-        new FieldSpec(vec, 101, "FloatVector", null, false, false, false, false, false, null,
-            body.path("dimension").asInt(), null, null));
+        new FieldSpec(
+            vec,
+            101,
+            "FloatVector",
+            null,
+            false,
+            false,
+            false,
+            false,
+            false,
+            null,
+            body.path("dimension").asInt(),
+            null,
+            null));
     return new CollectionSpec(
         db, name, autoId, true, fields, JsonNodeFactory.instance.arrayNode(), consistency, shards);
   }
@@ -127,7 +151,8 @@ final class CollectionSpec {
       primary = f.path("isPrimaryKey").asBoolean(false);
     }
     if (("VarChar".equals(type) || "VarChar".equals(elementType)) && maxLength == null) {
-      throw MilvusErrors.parameterInvalid("type param(max_length) should be specified for the field(" + name + ")");
+      throw MilvusErrors.parameterInvalid(
+          "type param(max_length) should be specified for the field(" + name + ")");
     }
     if (f.path("dataType").asText().endsWith("Vector")
         && !"SparseFloatVector".equals(type)

@@ -40,7 +40,8 @@ public final class FaultPlan {
   private boolean forgetFinished;
 
   /** The next {@code times} calls answer HTTP 200 {@code {"code":code,"message":message}}. */
-  public synchronized FaultPlan failNext(String endpointSuffix, int times, int code, String message) {
+  public synchronized FaultPlan failNext(
+      String endpointSuffix, int times, int code, String message) {
     add(endpointSuffix, times, new Fault(Kind.ERROR_BODY, code, message));
     return this;
   }

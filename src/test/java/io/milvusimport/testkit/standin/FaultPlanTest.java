@@ -42,8 +42,11 @@ class FaultPlanTest {
       assertThat(r.path("code").asInt()).isEqualTo(65535);
       assertThat(r.path("message").asText()).isEqualTo("boom");
     }
-    assertThat(c.post("/v2/vectordb/collections/has", "{\"collectionName\":\"docs\"}")
-        .path("code").asInt()).isZero();
+    assertThat(
+            c.post("/v2/vectordb/collections/has", "{\"collectionName\":\"docs\"}")
+                .path("code")
+                .asInt())
+        .isZero();
   }
 
   @Test

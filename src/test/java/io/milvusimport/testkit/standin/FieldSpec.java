@@ -9,9 +9,24 @@ final class FieldSpec {
   /** Type names as REST v2 spells them (contract §2). */
   static final List<String> TYPES =
       Arrays.asList(
-          "Bool", "Int8", "Int16", "Int32", "Int64", "Float", "Double", "VarChar", "JSON", "Array",
-          "FloatVector", "BinaryVector", "Float16Vector", "BFloat16Vector", "SparseFloatVector",
-          "Int8Vector", "Geometry", "Timestamptz");
+          "Bool",
+          "Int8",
+          "Int16",
+          "Int32",
+          "Int64",
+          "Float",
+          "Double",
+          "VarChar",
+          "JSON",
+          "Array",
+          "FloatVector",
+          "BinaryVector",
+          "Float16Vector",
+          "BFloat16Vector",
+          "SparseFloatVector",
+          "Int8Vector",
+          "Geometry",
+          "Timestamptz");
 
   final String name;
   final long id;

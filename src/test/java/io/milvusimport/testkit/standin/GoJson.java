@@ -19,9 +19,9 @@ import java.util.TreeMap;
 
 /**
  * Decodes JSON values the way Go's {@code encoding/json} with {@code UseNumber()} does (what
- * Milvus's JSON import reader uses): objects to {@code Map}, arrays to {@code List}, numbers kept as
- * their literal text ({@link Num}, Go's {@code json.Number}). NaN/Infinity tokens are rejected with
- * Go's decoder wording. Also formats values like Go's {@code %T} and {@code %v}.
+ * Milvus's JSON import reader uses): objects to {@code Map}, arrays to {@code List}, numbers kept
+ * as their literal text ({@link Num}, Go's {@code json.Number}). NaN/Infinity tokens are rejected
+ * with Go's decoder wording. Also formats values like Go's {@code %T} and {@code %v}.
  */
 final class GoJson {
   static final JsonFactory FACTORY =

@@ -12,13 +12,13 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * {@code /v2/vectordb/jobs/import/*}. Create's checks follow Milvus's proxy ({@code
- * task_import.go} PreExecute, 2.4-2.6) and datacoord order: collection (100), partition-key
- * collections refuse a partition name (2100 "not allow to set partition name for collection with
- * partition key"), partition exists (200), empty request (1100 "import request is empty"), file
- * count (2100 "The max number of import files should not exceed N, but got M"), file types
- * ({@code importutilv2.GetFileType}: 2100 "unexpected file type, files=[...]"), unfinished-job
- * limit (2101 "The number of jobs has reached the limit, please try again later. ...").
+ * {@code /v2/vectordb/jobs/import/*}. Create's checks follow Milvus's proxy ({@code task_import.go}
+ * PreExecute, 2.4-2.6) and datacoord order: collection (100), partition-key collections refuse a
+ * partition name (2100 "not allow to set partition name for collection with partition key"),
+ * partition exists (200), empty request (1100 "import request is empty"), file count (2100 "The max
+ * number of import files should not exceed N, but got M"), file types ({@code
+ * importutilv2.GetFileType}: 2100 "unexpected file type, files=[...]"), unfinished-job limit (2101
+ * "The number of jobs has reached the limit, please try again later. ...").
  */
 final class ImportEndpoints {
   private static final String J = "/v2/vectordb/jobs/import/";
@@ -76,7 +76,9 @@ final class ImportEndpoints {
     }
     if (files.size() > maxFiles) {
       throw MilvusErrors.importFailed(
-          "The max number of import files should not exceed " + maxFiles + ", but got "
+          "The max number of import files should not exceed "
+              + maxFiles
+              + ", but got "
               + files.size());
     }
     files.forEach(ImportEndpoints::checkFileType);
@@ -99,11 +101,14 @@ final class ImportEndpoints {
       }
     }
     if (!KNOWN.contains(ext)) {
-      throw MilvusErrors.importFailed("unexpected file type, files=[" + String.join(" ", paths) + "]");
+      throw MilvusErrors.importFailed(
+          "unexpected file type, files=[" + String.join(" ", paths) + "]");
     }
     if (!".npy".equals(ext) && paths.size() != 1) {
-      String kind = ".json".equals(ext) ? "JSON" : ".csv".equals(ext) ? "CSV"
-          : ".jsonl".equals(ext) ? "JSONL" : "Parquet";
+      String kind =
+          ".json".equals(ext)
+              ? "JSON"
+              : ".csv".equals(ext) ? "CSV" : ".jsonl".equals(ext) ? "JSONL" : "Parquet";
       throw MilvusErrors.importFailed("for " + kind + " import, accepts only one file");
     }
   }
@@ -113,20 +118,26 @@ final class ImportEndpoints {
       throw MilvusErrors.missingParameter("ImportReq", "Files");
     }
     if (!node.isArray()) {
-      throw MilvusErrors.incorrectFormat("json: cannot unmarshal " + RestRouter.jsonKind(node)
-          + " into Go struct field ImportReq.files of type [][]string");
+      throw MilvusErrors.incorrectFormat(
+          "json: cannot unmarshal "
+              + RestRouter.jsonKind(node)
+              + " into Go struct field ImportReq.files of type [][]string");
     }
     List<List<String>> out = new ArrayList<>();
     for (JsonNode inner : node) {
       if (!inner.isArray()) {
-        throw MilvusErrors.incorrectFormat("json: cannot unmarshal " + RestRouter.jsonKind(inner)
-            + " into Go struct field ImportReq.files of type []string");
+        throw MilvusErrors.incorrectFormat(
+            "json: cannot unmarshal "
+                + RestRouter.jsonKind(inner)
+                + " into Go struct field ImportReq.files of type []string");
       }
       List<String> paths = new ArrayList<>();
       for (JsonNode p : inner) {
         if (!p.isTextual()) {
-          throw MilvusErrors.incorrectFormat("json: cannot unmarshal " + RestRouter.jsonKind(p)
-              + " into Go struct field ImportReq.files of type string");
+          throw MilvusErrors.incorrectFormat(
+              "json: cannot unmarshal "
+                  + RestRouter.jsonKind(p)
+                  + " into Go struct field ImportReq.files of type string");
         }
         paths.add(p.asText());
       }
@@ -141,17 +152,22 @@ final class ImportEndpoints {
       return out;
     }
     if (!node.isObject()) {
-      throw MilvusErrors.incorrectFormat("json: cannot unmarshal " + RestRouter.jsonKind(node)
-          + " into Go struct field ImportReq.options of type map[string]string");
+      throw MilvusErrors.incorrectFormat(
+          "json: cannot unmarshal "
+              + RestRouter.jsonKind(node)
+              + " into Go struct field ImportReq.options of type map[string]string");
     }
-    node.fields().forEachRemaining(e -> {
-      if (!e.getValue().isTextual()) {
-        throw MilvusErrors.incorrectFormat("json: cannot unmarshal "
-            + RestRouter.jsonKind(e.getValue())
-            + " into Go struct field ImportReq.options of type string");
-      }
-      out.put(e.getKey(), e.getValue().asText());
-    });
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getValue().isTextual()) {
+                throw MilvusErrors.incorrectFormat(
+                    "json: cannot unmarshal "
+                        + RestRouter.jsonKind(e.getValue())
+                        + " into Go struct field ImportReq.options of type string");
+              }
+              out.put(e.getKey(), e.getValue().asText());
+            });
     return out;
   }
 
@@ -162,8 +178,8 @@ final class ImportEndpoints {
     }
     String jobId = id.asText();
     if (!jobId.matches("-?[0-9]+")) {
-      throw MilvusErrors.importFailed("parse job id failed, err=strconv.ParseInt: parsing \""
-          + jobId + "\": invalid syntax");
+      throw MilvusErrors.importFailed(
+          "parse job id failed, err=strconv.ParseInt: parsing \"" + jobId + "\": invalid syntax");
     }
     ImportJob job = jobs.find(jobId);
     if (job == null || (job.finished() && faults.forgetsFinishedJobs())) {

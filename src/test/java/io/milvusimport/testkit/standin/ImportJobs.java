@@ -63,8 +63,13 @@ final class ImportJobs implements AutoCloseable {
             Long.toString(IDS.incrementAndGet()), c, partition, files, options, injectedFailure);
     jobs.put(job.jobId, job);
     order.add(job);
-    LOG.info("{} job {} created: Pending ({} file(s) -> {}/{})", TAG, job.jobId, files.size(),
-        c.name, partition);
+    LOG.info(
+        "{} job {} created: Pending ({} file(s) -> {}/{})",
+        TAG,
+        job.jobId,
+        files.size(),
+        c.name,
+        partition);
     scheduler.schedule(() -> startImporting(job), stepDelay.toMillis(), TimeUnit.MILLISECONDS);
     return job;
   }
@@ -113,8 +118,12 @@ final class ImportJobs implements AutoCloseable {
         job.fileSize += size;
       }
       if (size > maxFileSizeBytes) {
-        reason = "The import file size has reached the maximum limit allowed for importing, "
-            + "fileSize=" + size + ", maxSize=" + maxFileSizeBytes;
+        reason =
+            "The import file size has reached the maximum limit allowed for importing, "
+                + "fileSize="
+                + size
+                + ", maxSize="
+                + maxFileSizeBytes;
       } else if (!".json".equals(ext)) {
         reason = "import of '" + ext + "' files is not supported by this stand-in yet (not Milvus)";
       } else {
@@ -131,13 +140,15 @@ final class ImportJobs implements AutoCloseable {
         return null;
       }
     } catch (FileNotFoundException e) {
-      reason = MilvusErrors.importFailedText(
-          "read json file failed, path=" + path + ", err=" + e.getMessage());
+      reason =
+          MilvusErrors.importFailedText(
+              "read json file failed, path=" + path + ", err=" + e.getMessage());
     } catch (ImportFailure e) {
       reason = e.getMessage();
     } catch (IOException | RuntimeException e) {
-      reason = MilvusErrors.importFailedText(
-          "read json file failed, path=" + path + ", err=" + e.getMessage());
+      reason =
+          MilvusErrors.importFailedText(
+              "read json file failed, path=" + path + ", err=" + e.getMessage());
     }
     synchronized (job) {
       d.state = "Failed";
@@ -164,7 +175,9 @@ final class ImportJobs implements AutoCloseable {
       } else {
         job.state = State.Failed;
         job.reason = reason;
-        job.details.stream().filter(d -> !"Failed".equals(d.state)).forEach(d -> d.state = "Failed");
+        job.details.stream()
+            .filter(d -> !"Failed".equals(d.state))
+            .forEach(d -> d.state = "Failed");
       }
       job.pendingRows.clear();
     }

@@ -76,15 +76,17 @@ class JsonImportTest {
   @Test
   void rejectsFloatVectorWithWrongDimension() throws Exception {
     assertThat(failure(VALID.replace("[0.1,0.2,0.3,0.4]", "[0.1,0.2,0.3]")))
-        .startsWith("expected dim '4' for field 'vec' with type 'FloatVector', got dim '3'"
-            + ": importing data failed");
+        .startsWith(
+            "expected dim '4' for field 'vec' with type 'FloatVector', got dim '3'"
+                + ": importing data failed");
   }
 
   @Test
   void rejectsNaN() throws Exception {
     assertThat(failure(VALID.replace("[0.1,0.2,0.3,0.4]", "[0.1,NaN,0.3,0.4]")))
-        .startsWith("failed to parse row, error: invalid character 'N' looking for beginning of"
-            + " value: importing data failed");
+        .startsWith(
+            "failed to parse row, error: invalid character 'N' looking for beginning of"
+                + " value: importing data failed");
   }
 
   @Test
@@ -129,7 +131,10 @@ class JsonImportTest {
     JsonNode job = run("auto", "{\"rows\":[{\"text\":\"a\"},{\"text\":\"b\"}]}");
     assertThat(job.path("state").asText()).isEqualTo("Completed");
     List<Map<String, Object>> rows = fx.standIn.rows("default", "auto");
-    assertThat(rows).extracting(r -> r.get("id")).doesNotHaveDuplicates().allMatch(Long.class::isInstance);
+    assertThat(rows)
+        .extracting(r -> r.get("id"))
+        .doesNotHaveDuplicates()
+        .allMatch(Long.class::isInstance);
   }
 
   @Test
@@ -176,7 +181,9 @@ class JsonImportTest {
     String id = fx.client.importJob("docs", "[[\"elsewhere/not-there.json\"]]");
     JsonNode job = fx.client.awaitFinal(id);
     assertThat(job.path("state").asText()).isEqualTo("Failed");
-    assertThat(job.path("reason").asText()).contains("NoSuchKey").contains("elsewhere/not-there.json");
+    assertThat(job.path("reason").asText())
+        .contains("NoSuchKey")
+        .contains("elsewhere/not-there.json");
   }
 
   @Test
@@ -188,14 +195,16 @@ class JsonImportTest {
     JsonNode job = run("docs", rows.append("]}").toString());
     assertThat(job.path("state").asText()).isEqualTo("Failed");
     assertThat(job.path("reason").asText())
-        .matches("The import file size has reached the maximum limit allowed for importing, "
-            + "fileSize=\\d+, maxSize=4096.*");
+        .matches(
+            "The import file size has reached the maximum limit allowed for importing, "
+                + "fileSize=\\d+, maxSize=4096.*");
   }
 
   @Test
   void failedJobImportsNothing() throws Exception {
     int before = fx.standIn.rows("default", "docs").size();
-    JsonNode job = run("docs", "{\"rows\":[" + VALID + "," + VALID.replace("\"id\":1", "\"id\":1.5") + "]}");
+    JsonNode job =
+        run("docs", "{\"rows\":[" + VALID + "," + VALID.replace("\"id\":1", "\"id\":1.5") + "]}");
     assertThat(job.path("state").asText()).isEqualTo("Failed");
     assertThat(fx.standIn.rows("default", "docs")).hasSize(before);
   }

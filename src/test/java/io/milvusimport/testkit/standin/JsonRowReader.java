@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * Reads one row-based {@code .json} import file the way Milvus's {@code
- * internal/util/importutilv2/json/reader.go} does (2.4-2.6): top level {@code {"rows": [...]}} or
- * a bare list {@code [...]}; every row is decoded on its own and validated by {@link RowParser}.
- * A JSON-lines file (Spark's {@code part-*.json}) fails because its first key is not {@code rows}.
+ * internal/util/importutilv2/json/reader.go} does (2.4-2.6): top level {@code {"rows": [...]}} or a
+ * bare list {@code [...]}; every row is decoded on its own and validated by {@link RowParser}. A
+ * JSON-lines file (Spark's {@code part-*.json}) fails because its first key is not {@code rows}.
  * Reasons are Milvus's texts; each throws {@link ImportFailure}.
  */
 final class JsonRowReader {
@@ -38,8 +38,7 @@ final class JsonRowReader {
         }
         String key = p.getCurrentName();
         if (!"rows".equals(key.toLowerCase(Locale.ROOT))) {
-          throw failed(
-              "invalid JSON format, the root key should be 'rows', but get '" + key + "'");
+          throw failed("invalid JSON format, the root key should be 'rows', but get '" + key + "'");
         }
         if (nextOrFail(p, "failed to decode the JSON file, error: ") != JsonToken.START_ARRAY) {
           throw failed("invalid JSON format, rows list should begin with '['");

@@ -2,8 +2,8 @@ package io.milvusimport.testkit.standin;
 
 /**
  * Milvus's error codes and message shapes ({@code pkg/util/merr}, {@code errors.go}). A wrapped
- * merr error prints as {@code "<detail>: <base text>"}; field-wrapped ones as {@code
- * "<base text>[key=value]"}. Texts checked against milvus-io/milvus sources (2.4-2.6 and master).
+ * merr error prints as {@code "<detail>: <base text>"}; field-wrapped ones as {@code "<base
+ * text>[key=value]"}. Texts checked against milvus-io/milvus sources (2.4-2.6 and master).
  */
 final class MilvusErrors {
   static final int SUCCESS = 0;
@@ -37,7 +37,9 @@ final class MilvusErrors {
     return new ApiException(PARAMETER_INVALID, msg + ": invalid parameter");
   }
 
-  /** {@code merr.WrapErrCollectionNotFoundWithDB}: "collection not found[database=d][collection=c]". */
+  /**
+   * {@code merr.WrapErrCollectionNotFoundWithDB}: "collection not found[database=d][collection=c]".
+   */
   static ApiException collectionNotFound(String db, String collection) {
     return new ApiException(
         COLLECTION_NOT_FOUND,
@@ -46,7 +48,8 @@ final class MilvusErrors {
 
   /** {@code merr.WrapErrPartitionNotFound}: "partition not found[partition=p]". */
   static ApiException partitionNotFound(String partition) {
-    return new ApiException(PARTITION_NOT_FOUND, "partition not found[partition=" + partition + "]");
+    return new ApiException(
+        PARTITION_NOT_FOUND, "partition not found[partition=" + partition + "]");
   }
 
   /** REST v2 binding failure for a missing {@code binding:"required"} field. */

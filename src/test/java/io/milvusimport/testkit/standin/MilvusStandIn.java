@@ -39,7 +39,8 @@ public final class MilvusStandIn implements AutoCloseable {
     this.jobs = new ImportJobs(b.source, b.maxFileSizeBytes, b.stepDelay);
     RestRouter router = new RestRouter(b.token, faults);
     new CollectionEndpoints(store).registerAll(router);
-    this.imports = new ImportEndpoints(store, jobs, faults, b.maxFilesPerRequest, b.maxUnfinishedJobs);
+    this.imports =
+        new ImportEndpoints(store, jobs, faults, b.maxFilesPerRequest, b.maxUnfinishedJobs);
     imports.registerAll(router);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.executor =

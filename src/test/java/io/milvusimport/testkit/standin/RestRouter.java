@@ -45,8 +45,13 @@ final class RestRouter implements HttpHandler {
       }
       if (!v.isTextual()) {
         throw MilvusErrors.incorrectFormat(
-            "json: cannot unmarshal " + jsonKind(v) + " into Go struct field " + struct + "."
-                + field + " of type string");
+            "json: cannot unmarshal "
+                + jsonKind(v)
+                + " into Go struct field "
+                + struct
+                + "."
+                + field
+                + " of type string");
       }
       return v.asText();
     }
@@ -140,7 +145,9 @@ final class RestRouter implements HttpHandler {
     }
     if (!(node instanceof ObjectNode)) {
       throw MilvusErrors.incorrectFormat(
-          "json: cannot unmarshal " + jsonKind(node) + " into Go value of type map[string]interface {}");
+          "json: cannot unmarshal "
+              + jsonKind(node)
+              + " into Go value of type map[string]interface {}");
     }
     return (ObjectNode) node;
   }

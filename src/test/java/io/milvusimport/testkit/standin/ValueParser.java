@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * returns them unwrapped: {@code strconv.ParseInt: parsing "1.0": invalid syntax}. Verified texts:
  * type error, dim error, array element error (row_parser.go); "value length(%d) for field %s
  * exceeds max_length(%d)" and "array capacity(%d) for field %s exceeds max_capacity(%d)"
- * (importutilv2/common/util.go); "value '%f' is not a number or infinity" (typeutil
- * VerifyFloat). The SparseFloatVector texts are the stand-in's own (not verified).
+ * (importutilv2/common/util.go); "value '%f' is not a number or infinity" (typeutil VerifyFloat).
+ * The SparseFloatVector texts are the stand-in's own (not verified).
  */
 final class ValueParser {
   private static final Pattern INT = Pattern.compile("-?[0-9]+");
@@ -148,8 +148,13 @@ final class ValueParser {
     int bytes = s.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > f.maxLength) {
       throw raw(
-          "value length(" + bytes + ") for field " + f.name + " exceeds max_length("
-              + f.maxLength + ")");
+          "value length("
+              + bytes
+              + ") for field "
+              + f.name
+              + " exceeds max_length("
+              + f.maxLength
+              + ")");
     }
   }
 
@@ -174,8 +179,13 @@ final class ValueParser {
     List<?> in = (List<?>) v;
     if (f.maxCapacity != null && in.size() > f.maxCapacity) {
       throw raw(
-          "array capacity(" + in.size() + ") for field " + f.name + " exceeds max_capacity("
-              + f.maxCapacity + ")");
+          "array capacity("
+              + in.size()
+              + ") for field "
+              + f.name
+              + " exceeds max_capacity("
+              + f.maxCapacity
+              + ")");
     }
     List<Object> out = new ArrayList<>(in.size());
     for (Object e : in) {
@@ -199,8 +209,13 @@ final class ValueParser {
     }
     if (!ok) {
       throw failed(
-          "expected element type '" + t + "' in array field, got type '" + GoJson.goType(e)
-              + "' with value '" + GoJson.goValue(e) + "'");
+          "expected element type '"
+              + t
+              + "' in array field, got type '"
+              + GoJson.goType(e)
+              + "' with value '"
+              + GoJson.goValue(e)
+              + "'");
     }
     switch (t) {
       case "Bool":
@@ -315,14 +330,28 @@ final class ValueParser {
 
   static ImportFailure typeError(FieldSpec f, Object v) {
     return failed(
-        "expected type '" + f.type + "' for field '" + f.name + "', got type '"
-            + GoJson.goType(v) + "' with value '" + GoJson.goValue(v) + "'");
+        "expected type '"
+            + f.type
+            + "' for field '"
+            + f.name
+            + "', got type '"
+            + GoJson.goType(v)
+            + "' with value '"
+            + GoJson.goValue(v)
+            + "'");
   }
 
   static ImportFailure dimError(FieldSpec f, int actual) {
     return failed(
-        "expected dim '" + f.dim + "' for field '" + f.name + "' with type '" + f.type
-            + "', got dim '" + actual + "'");
+        "expected dim '"
+            + f.dim
+            + "' for field '"
+            + f.name
+            + "' with type '"
+            + f.type
+            + "', got dim '"
+            + actual
+            + "'");
   }
 
   private static ImportFailure raw(String msg) {
