@@ -46,6 +46,17 @@ public final class MilvusCollections {
     return parse(database, collection, data);
   }
 
+  /** True when the partition exists in the collection ({@code /partitions/has}). */
+  public boolean hasPartition(String database, String collection, String partition) {
+    ObjectNode body =
+        client
+            .body()
+            .put("dbName", database)
+            .put("collectionName", collection)
+            .put("partitionName", partition);
+    return client.post("partitions/has", body).path("has").asBoolean(false);
+  }
+
   static CollectionSchema parse(String database, String collection, JsonNode data) {
     List<MilvusField> fields = new ArrayList<>();
     for (JsonNode field : data.path("fields")) {

@@ -21,9 +21,11 @@ public final class WritePlanner {
 
   /**
    * @param partition the partition option, or null
+   * @param partitionExists whether that partition exists (ignored without one)
    * @throws SchemaMismatchException listing every problem
    */
-  public static RowLayout plan(CollectionSchema schema, StructType dataFrame, String partition) {
+  public static RowLayout plan(
+      CollectionSchema schema, StructType dataFrame, String partition, boolean partitionExists) {
     List<String> problems = new ArrayList<>();
     Map<String, Integer> ordinals = new HashMap<>();
     StructField[] columns = dataFrame.fields();
@@ -85,6 +87,14 @@ public final class WritePlanner {
         continue;
       }
       bindings.add(new ColumnBinding(i, column.name(), kind, null));
+    }
+    if (partition != null && !schema.hasPartitionKey() && !partitionExists) {
+      problems.add(
+          "partition '"
+              + partition
+              + "' (option 'partition') does not exist in collection '"
+              + schema.name()
+              + "'; create it first or leave the option out to use the default partition");
     }
     if (partition != null && schema.hasPartitionKey()) {
       String key =

@@ -46,9 +46,14 @@ final class MilvusWrite implements Write {
   public BatchWrite toBatch() {
     MilvusRestClient client =
         new MilvusRestClient(options.uri(), options.authorization(), options.requestTimeout());
-    CollectionSchema collection =
-        new MilvusCollections(client).describe(options.database(), options.collection());
-    RowLayout layout = WritePlanner.plan(collection, schema, options.partition());
+    MilvusCollections collections = new MilvusCollections(client);
+    CollectionSchema collection = collections.describe(options.database(), options.collection());
+    boolean partitionExists =
+        options.partition() == null
+            || collection.hasPartitionKey()
+            || collections.hasPartition(
+                options.database(), options.collection(), options.partition());
+    RowLayout layout = WritePlanner.plan(collection, schema, options.partition(), partitionExists);
     String writeId =
         LocalDateTime.now().format(WRITE_ID_TIME)
             + "-"

@@ -57,7 +57,7 @@ class JsonRowsEncoderTest {
   }
 
   private static String encode(InternalRow... rows) throws Exception {
-    RowLayout layout = WritePlanner.plan(DOCS, FRAME, null);
+    RowLayout layout = WritePlanner.plan(DOCS, FRAME, null, true);
     JsonRowsEncoder encoder = new JsonRowsEncoder(layout, 7);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     encoder.start(out);

@@ -34,7 +34,7 @@ class WritePlannerTest {
   private static SchemaMismatchException mismatch(
       CollectionSchema schema, StructType df, String partition) {
     return catchThrowableOfType(
-        () -> WritePlanner.plan(schema, df, partition), SchemaMismatchException.class);
+        () -> WritePlanner.plan(schema, df, partition, true), SchemaMismatchException.class);
   }
 
   @Test
@@ -49,7 +49,8 @@ class WritePlannerTest {
                 DataTypes.createArrayType(DataTypes.FloatType),
                 "id",
                 DataTypes.LongType),
-            null);
+            null,
+            true);
     assertThat(layout.bindings())
         .extracting(ColumnBinding::key, ColumnBinding::ordinal)
         .containsExactly(
@@ -114,7 +115,8 @@ class WritePlannerTest {
         WritePlanner.plan(
             collection(false, autoId, VECTOR, note),
             frame("embedding", DataTypes.createArrayType(DataTypes.DoubleType)),
-            null);
+            null,
+            true);
     assertThat(layout.bindings()).extracting(ColumnBinding::key).containsExactly("embedding");
   }
 
@@ -138,7 +140,8 @@ class WritePlannerTest {
         WritePlanner.plan(
             collection(true, ID),
             frame("id", DataTypes.LongType, "color", DataTypes.StringType),
-            null);
+            null,
+            true);
     assertThat(layout.bindings())
         .extracting(ColumnBinding::key, ColumnBinding::dynamic)
         .containsExactly(

@@ -119,6 +119,16 @@ class ImportOptionsTest {
   }
 
   @Test
+  void rejectsMaxPollIntervalBelowPollInterval() {
+    Map<String, String> options = minimal();
+    options.put("pollInterval", "2s");
+    options.put("maxPollInterval", "1s");
+    assertThatThrownBy(() -> ImportOptions.parse(options))
+        .hasMessageContaining("Option 'maxPollInterval' has an invalid value '1s'")
+        .hasMessageContaining("at least 2000ms");
+  }
+
+  @Test
   void rejectsBooleansOtherThanTrueOrFalse() {
     assertThatThrownBy(() -> parse("keepStagedFiles", "yes"))
         .hasMessageContaining(

@@ -219,6 +219,35 @@ class MilvusImportWriteTest {
   }
 
   @Test
+  void importsIntoTheNamedPartition() {
+    String collection = bed.createDocsCollection(DIM);
+    bed.createPartition(collection, "recent");
+    bed.writer(bed.docs(50, DIM, 2), collection, s3Staging("stage-part"))
+        .option("partition", "recent")
+        .save();
+
+    assertThat(bed.standIn().rows("default", collection, "recent")).hasSize(50);
+    assertThat(bed.standIn().rows("default", collection, "_default")).isEmpty();
+    assertThat(requestsFor(collection).get(0).get("partitionName").asText()).isEqualTo("recent");
+  }
+
+  @Test
+  void reportsMissingPartitionAtPlanTime() {
+    String collection = bed.createDocsCollection(DIM);
+    assertThatThrownBy(
+            () ->
+                bed.writer(bed.docs(5, DIM, 1), collection, s3Staging("stage-nopart"))
+                    .option("partition", "nope")
+                    .save())
+        .isInstanceOf(SchemaMismatchException.class)
+        .hasMessageContaining(
+            "partition 'nope' (option 'partition') does not exist in collection '"
+                + collection
+                + "'");
+    assertThat(requestsFor(collection)).isEmpty();
+  }
+
+  @Test
   void reportsMissingCollectionAtPlanTime() {
     assertThatThrownBy(() -> bed.writer(bed.docs(5, DIM, 1), "nope", s3Staging("stage-x")).save())
         .isInstanceOf(SchemaMismatchException.class)

@@ -1,6 +1,12 @@
 package io.milvusimport.testkit;
 
 import io.milvusimport.testkit.standin.MilvusStandIn;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,20 +78,52 @@ public final class ImportTestBed implements AutoCloseable {
    */
   public String createDocsCollection(int dim) {
     String name = "docs_" + COLLECTIONS.incrementAndGet();
-    standIn.createCollection(
-        "default",
-        "{\"collectionName\":\""
-            + name
-            + "\",\"schema\":{\"autoID\":false,"
-            + "\"enableDynamicField\":false,\"fields\":["
-            + "{\"fieldName\":\"id\",\"dataType\":\"Int64\",\"isPrimary\":true},"
-            + "{\"fieldName\":\"embedding\",\"dataType\":\"FloatVector\","
-            + "\"elementTypeParams\":{\"dim\":\""
-            + dim
-            + "\"}},"
-            + "{\"fieldName\":\"text\",\"dataType\":\"VarChar\","
-            + "\"elementTypeParams\":{\"max_length\":\"64\"}}]}}");
+    standIn.createCollection("default", docsCollectionBody(name, dim, 64));
     return name;
+  }
+
+  /** The create-collection body (contract §2) of the docs collection the tests and demo use. */
+  public static String docsCollectionBody(String name, int dim, int maxLength) {
+    return "{\"collectionName\":\""
+        + name
+        + "\",\"schema\":{\"autoID\":false,\"enableDynamicField\":false,\"fields\":["
+        + "{\"fieldName\":\"id\",\"dataType\":\"Int64\",\"isPrimary\":true},"
+        + "{\"fieldName\":\"embedding\",\"dataType\":\"FloatVector\","
+        + "\"elementTypeParams\":{\"dim\":\""
+        + dim
+        + "\"}},"
+        + "{\"fieldName\":\"text\",\"dataType\":\"VarChar\","
+        + "\"elementTypeParams\":{\"max_length\":\""
+        + maxLength
+        + "\"}}]}}";
+  }
+
+  /** Creates a partition through the stand-in's REST API, as a user would. */
+  public void createPartition(String collection, String partition) {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(standIn.uri() + "/v2/vectordb/partitions/create"))
+              .header("Authorization", "Bearer " + TOKEN)
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"collectionName\":\""
+                          + collection
+                          + "\",\"partitionName\":\""
+                          + partition
+                          + "\"}"))
+              .build();
+      String answer =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+      if (!answer.contains("\"code\":0")) {
+        throw new IllegalStateException("creating partition failed: " + answer);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Rows {@code id, embedding = [(id*dim+i)/10], text = "doc-<id>"} in {@code partitions}. */

@@ -2,6 +2,7 @@ package io.milvusimport.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.milvusimport.testkit.ImportTestBed;
 import io.milvusimport.testkit.LocalS3;
 import io.milvusimport.testkit.standin.MilvusStandIn;
 import java.net.URI;
@@ -49,7 +50,7 @@ public final class LocalDemo {
               .start()) {
         System.out.println("local S3 (S3Proxy) at " + s3.endpoint());
         System.out.println("Milvus stand-in (not Milvus) at " + milvus.uri());
-        milvus.createCollection("default", collectionBody(dim));
+        milvus.createCollection("default", ImportTestBed.docsCollectionBody(COLLECTION, dim, 256));
 
         SparkSession.Builder builder =
             SparkSession.builder()
@@ -116,20 +117,6 @@ public final class LocalDemo {
         }
       }
     }
-  }
-
-  private static String collectionBody(int dim) {
-    return "{\"collectionName\":\""
-        + COLLECTION
-        + "\",\"schema\":{\"autoID\":false,"
-        + "\"enableDynamicField\":false,\"fields\":["
-        + "{\"fieldName\":\"id\",\"dataType\":\"Int64\",\"isPrimary\":true},"
-        + "{\"fieldName\":\"embedding\",\"dataType\":\"FloatVector\","
-        + "\"elementTypeParams\":{\"dim\":\""
-        + dim
-        + "\"}},"
-        + "{\"fieldName\":\"text\",\"dataType\":\"VarChar\","
-        + "\"elementTypeParams\":{\"max_length\":\"256\"}}]}}";
   }
 
   private static List<String> listJobIds(String uri) throws Exception {
