@@ -177,7 +177,13 @@ class JsonImportTest {
   }
 
   @Test
-  void missingKeyFailsWithNoSuchKey() throws Exception {
+  void keyOutsideTheBucketFailsWithNoSuchKey() throws Exception {
+    // The object exists, but in another bucket: Milvus reads keys only inside its own bucket.
+    fx.s3.createBucket("other-bucket");
+    fx.s3.put(
+        "other-bucket",
+        "elsewhere/not-there.json",
+        ("{\"rows\":[" + VALID + "]}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     String id = fx.client.importJob("docs", "[[\"elsewhere/not-there.json\"]]");
     JsonNode job = fx.client.awaitFinal(id);
     assertThat(job.path("state").asText()).isEqualTo("Failed");
