@@ -2,6 +2,7 @@ package io.milvusimport.commit;
 
 import io.milvusimport.ImportFailedException;
 import io.milvusimport.MilvusServerException;
+import io.milvusimport.format.SkippedRows;
 import io.milvusimport.milvus.ImportJobStatus;
 import io.milvusimport.milvus.MilvusImportJobs;
 import io.milvusimport.milvus.MilvusRestClient;
@@ -37,9 +38,20 @@ public final class ImportCommitter {
     this.writeId = writeId;
   }
 
-  /** Imports {@code files}; returns when every job is Completed, or throws. */
-  public void commit(List<StagedFile> files) {
+  /**
+   * Imports {@code files}; returns when every job is Completed, or throws.
+   *
+   * @param skipped invalid rows the tasks left out, reported here
+   */
+  public void commit(List<StagedFile> files, SkippedRows skipped) {
     long started = System.nanoTime();
+    if (skipped.total() > 0) {
+      LOG.warn(
+          "Write {}: skipped {} invalid rows (invalidRows=skip): {}",
+          writeId,
+          skipped.total(),
+          skipped.byReason());
+    }
     long stagedRows = files.stream().mapToLong(StagedFile::rows).sum();
     long stagedBytes = files.stream().mapToLong(StagedFile::bytes).sum();
     LOG.info(

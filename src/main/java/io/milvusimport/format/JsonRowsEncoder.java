@@ -4,35 +4,75 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.milvusimport.InvalidRowException;
 import io.milvusimport.schema.ColumnBinding;
+import io.milvusimport.schema.FieldConstant;
+import io.milvusimport.schema.RowChecks;
 import io.milvusimport.schema.RowLayout;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Row-based JSON, {@code {"rows": [{...}, ...]}}: the import format every Milvus since 2.2 reads.
- * Streams through Jackson's generator, so memory is its buffer, not the file.
+ * Each row is encoded into a small reusable buffer first and copied to the file only when all its
+ * values pass, so a file never holds half a row and {@code invalidRows=skip} can drop a row
+ * cleanly. Memory is that buffer plus the stream's, never the file.
  */
 final class JsonRowsEncoder implements RowFileEncoder {
+  private static final Logger LOG = LoggerFactory.getLogger(JsonRowsEncoder.class);
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
           .build();
+  private static final byte[] HEADER = "{\"rows\":[".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] FOOTER = "]}".getBytes(StandardCharsets.UTF_8);
+  private static final int LOGGED_SKIPS = 5;
 
+  private final ColumnBinding[] bindings;
   private final JsonValueWriter[] writers;
-  private CountingStream counter;
-  private JsonGenerator generator;
+  private final FieldConstant[] constants;
+  private final MetaJsonWriter meta;
+  private final int partition;
+  private final boolean skipInvalid;
+  private final SkippedRows skipped = new SkippedRows();
+  private final RowBuffer buffer = new RowBuffer();
+  private JsonGenerator row;
+  private CountingStream out;
+  private long rowsInFile;
 
-  JsonRowsEncoder(RowLayout layout, int partition) {
-    List<ColumnBinding> bindings = layout.bindings();
-    this.writers = new JsonValueWriter[bindings.size()];
-    for (int i = 0; i < writers.length; i++) {
-      writers[i] = new JsonValueWriter(bindings.get(i), partition);
+  JsonRowsEncoder(RowLayout layout, int partition, boolean skipInvalid) {
+    List<ColumnBinding> all = layout.bindings();
+    this.bindings = all.toArray(new ColumnBinding[0]);
+    this.writers = new JsonValueWriter[bindings.length];
+    Set<String> topLevel = new HashSet<>();
+    ColumnBinding metaBinding = null;
+    for (int i = 0; i < bindings.length; i++) {
+      if (bindings[i].role() == ColumnBinding.Role.META) {
+        metaBinding = bindings[i];
+      } else {
+        writers[i] = JsonFieldWriters.forBinding(bindings[i]);
+        topLevel.add(bindings[i].key());
+      }
     }
+    this.constants = layout.constants().toArray(new FieldConstant[0]);
+    for (FieldConstant constant : constants) {
+      topLevel.add(constant.field().name());
+    }
+    this.meta = metaBinding == null ? null : new MetaJsonWriter(metaBinding, topLevel);
+    this.partition = partition;
+    this.skipInvalid = skipInvalid;
+    this.row = newRowGenerator();
   }
 
   @Override
@@ -41,36 +81,116 @@ final class JsonRowsEncoder implements RowFileEncoder {
   }
 
   @Override
-  public void start(OutputStream out) throws IOException {
-    counter = new CountingStream(out);
-    generator = FACTORY.createGenerator(counter, JsonEncoding.UTF8);
-    generator.writeStartObject();
-    generator.writeFieldName("rows");
-    generator.writeStartArray();
+  public void start(OutputStream file) throws IOException {
+    out = new CountingStream(new BufferedOutputStream(file, 1 << 16));
+    out.write(HEADER);
+    rowsInFile = 0;
   }
 
   @Override
-  public void write(InternalRow row, long rowIndex) throws IOException {
-    generator.writeStartObject();
-    for (JsonValueWriter writer : writers) {
-      writer.write(row, rowIndex, generator);
+  public boolean write(InternalRow data, long rowIndex) throws IOException {
+    int current = -1;
+    try {
+      row.writeStartObject();
+      for (current = 0; current < bindings.length; current++) {
+        writeColumn(data, current);
+      }
+      for (FieldConstant constant : constants) {
+        row.writeFieldName(constant.field().name());
+        row.writeRawValue(constant.json());
+      }
+      row.writeEndObject();
+      row.flush();
+    } catch (ValueProblem problem) {
+      return reject(bindings[current], problem, rowIndex);
     }
-    generator.writeEndObject();
+    if (rowsInFile++ > 0) {
+      out.write(',');
+    }
+    buffer.writeTo(out);
+    buffer.reset();
+    return true;
+  }
+
+  private void writeColumn(InternalRow data, int i) throws IOException {
+    ColumnBinding binding = bindings[i];
+    int ordinal = binding.ordinal();
+    if (data.isNullAt(ordinal)) {
+      if (binding.field() == null) {
+        return;
+      }
+      if (!binding.field().nullable() && !binding.field().hasDefault()) {
+        throw new ValueProblem(
+            "null in a required field",
+            "null is not allowed: the field is not nullable and has no default value",
+            null);
+      }
+      row.writeFieldName(binding.key());
+      row.writeNull();
+      return;
+    }
+    row.writeFieldName(binding.key());
+    if (binding.role() == ColumnBinding.Role.META) {
+      meta.write(data, ordinal, row);
+    } else {
+      writers[i].write(data, ordinal, row);
+    }
+  }
+
+  private boolean reject(ColumnBinding binding, ValueProblem problem, long rowIndex) {
+    row = newRowGenerator();
+    buffer.reset();
+    InvalidRowException error =
+        RowChecks.invalid(binding, problem.getMessage(), problem.value(), partition, rowIndex);
+    if (!skipInvalid) {
+      throw error;
+    }
+    skipped.record("field '" + binding.key() + "': " + problem.reason());
+    if (skipped.total() <= LOGGED_SKIPS) {
+      LOG.warn("Skipping row (invalidRows=skip): {}", error.getMessage());
+    }
+    return false;
+  }
+
+  @Override
+  public SkippedRows skipped() {
+    return skipped;
   }
 
   @Override
   public long bytes() {
-    return counter.count + generator.getOutputBuffered();
+    return out.count;
   }
 
   @Override
   public void finish() throws IOException {
     try {
-      generator.writeEndArray();
-      generator.writeEndObject();
-      generator.close();
+      out.write(FOOTER);
+      out.flush();
     } finally {
-      counter.close();
+      out.close();
+    }
+  }
+
+  private JsonGenerator newRowGenerator() {
+    try {
+      JsonGenerator generator = FACTORY.createGenerator(buffer, JsonEncoding.UTF8);
+      generator.setRootValueSeparator(null);
+      return generator;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create a JSON generator on memory", e);
+    }
+  }
+
+  /** The current row's bytes; reused for every row. */
+  private static final class RowBuffer extends ByteArrayOutputStream {
+    RowBuffer() {
+      super(8192);
+    }
+
+    @Override
+    public synchronized void writeTo(OutputStream target) throws IOException {
+      target.write(buf, 0, count);
     }
   }
 

@@ -15,9 +15,14 @@ public interface RowFileEncoder {
   /**
    * Checks and encodes one row.
    *
-   * @param row the row's index within the task's partition, for error messages
+   * @param rowIndex the row's index within the task's partition, for error messages
+   * @return false when the row was invalid and skipped ({@code invalidRows=skip})
+   * @throws io.milvusimport.InvalidRowException when the row is invalid and not skipped
    */
-  void write(InternalRow row, long rowIndex) throws IOException;
+  boolean write(InternalRow row, long rowIndex) throws IOException;
+
+  /** Rows skipped so far, over all files of this encoder. */
+  SkippedRows skipped();
 
   /** Bytes of the current file so far, including buffered ones. */
   long bytes();

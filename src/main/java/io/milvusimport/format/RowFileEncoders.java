@@ -9,9 +9,10 @@ public final class RowFileEncoders {
   /**
    * @param formatName the {@code format} option's value, already validated on the driver
    */
-  public static RowFileEncoder create(String formatName, RowLayout layout, int partition) {
+  public static RowFileEncoder create(
+      String formatName, RowLayout layout, int partition, boolean skipInvalidRows) {
     if ("json".equals(formatName)) {
-      return new JsonRowsEncoder(layout, partition);
+      return new JsonRowsEncoder(layout, partition, skipInvalidRows);
     }
     throw new IllegalArgumentException("unknown staging format " + formatName);
   }

@@ -1,10 +1,15 @@
 package io.milvusimport.spark;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.staging.StagingLocation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +79,24 @@ public final class ImportOptions {
    */
   public static final String WAIT_FOR_COMPLETION = "waitForCompletion";
 
+  /**
+   * Renames DataFrame columns to Milvus fields, {@code "uid:id,emb:vector"}: for DataFrames whose
+   * column names cannot or should not change (the seed design's {@code fields_mapping}).
+   */
+  public static final String COLUMN_MAPPING = "columnMapping";
+
+  /**
+   * A JSON object of constants for fields the DataFrame lacks, {@code {"year": 2024}}: fills a
+   * required field without adding a column (the seed design's {@code default_fields}).
+   */
+  public static final String DEFAULT_VALUES = "defaultValues";
+
+  /**
+   * {@code fail} (default): the first row Milvus would reject fails the write. {@code skip}: such
+   * rows are left out and counted per reason, for data where a few bad rows are expected.
+   */
+  public static final String INVALID_ROWS = "invalidRows";
+
   /** Milvus's {@code dataNode.import.maxImportFileSizeInGB} default. */
   public static final long MILVUS_MAX_FILE_BYTES = 16L << 30;
 
@@ -123,6 +146,9 @@ public final class ImportOptions {
   private final boolean keepStagedFiles;
   private final boolean waitForCompletion;
   private final Map<String, String> hadoopOverrides;
+  private final Map<String, String> columnMapping;
+  private final Map<String, JsonNode> defaultValues;
+  private final boolean skipInvalidRows;
 
   private ImportOptions(Map<String, String> options) {
     Map<String, String> lower = new TreeMap<>();
@@ -178,6 +204,53 @@ public final class ImportOptions {
     this.keepStagedFiles = values.bool(KEEP_STAGED_FILES, false);
     this.waitForCompletion = values.bool(WAIT_FOR_COMPLETION, true);
     this.hadoopOverrides = Map.copyOf(hadoop);
+    this.columnMapping = parseColumnMapping(values.optional(COLUMN_MAPPING));
+    this.defaultValues = parseDefaultValues(values.optional(DEFAULT_VALUES));
+    String invalidRows = values.text(INVALID_ROWS, "fail").toLowerCase(Locale.ROOT);
+    if (!invalidRows.equals("fail") && !invalidRows.equals("skip")) {
+      throw OptionValues.invalid(INVALID_ROWS, invalidRows, "fail or skip");
+    }
+    this.skipInvalidRows = invalidRows.equals("skip");
+  }
+
+  private static Map<String, String> parseColumnMapping(String value) {
+    Map<String, String> mapping = new LinkedHashMap<>();
+    if (value == null) {
+      return mapping;
+    }
+    for (String entry : value.split(",")) {
+      String[] parts = entry.split(":", -1);
+      if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+        throw OptionValues.invalid(
+            COLUMN_MAPPING, value, "comma-separated column:field pairs such as uid:id,emb:vector");
+      }
+      if (mapping.put(parts[0].trim(), parts[1].trim()) != null) {
+        throw OptionValues.invalid(
+            COLUMN_MAPPING,
+            value,
+            "each column mapped once, but '" + parts[0].trim() + "' repeats");
+      }
+    }
+    return mapping;
+  }
+
+  private static Map<String, JsonNode> parseDefaultValues(String value) {
+    Map<String, JsonNode> defaults = new LinkedHashMap<>();
+    if (value == null) {
+      return defaults;
+    }
+    JsonNode parsed;
+    try {
+      parsed = new ObjectMapper().readTree(value);
+    } catch (JsonProcessingException e) {
+      parsed = null;
+    }
+    if (parsed == null || !parsed.isObject()) {
+      throw OptionValues.invalid(
+          DEFAULT_VALUES, value, "a JSON object of field to value such as {\"year\": 2024}");
+    }
+    parsed.fields().forEachRemaining(e -> defaults.put(e.getKey(), e.getValue()));
+    return defaults;
   }
 
   /** Parses and checks {@code options} (keys in any case). */
@@ -287,6 +360,21 @@ public final class ImportOptions {
   /** Hadoop settings given as write options ({@code fs.*}), applied on top of the session's. */
   public Map<String, String> hadoopOverrides() {
     return hadoopOverrides;
+  }
+
+  /** DataFrame column to Milvus field, from {@code columnMapping}. */
+  public Map<String, String> columnMapping() {
+    return Collections.unmodifiableMap(columnMapping);
+  }
+
+  /** Field to constant, from {@code defaultValues}. */
+  public Map<String, JsonNode> defaultValues() {
+    return Collections.unmodifiableMap(defaultValues);
+  }
+
+  /** True for {@code invalidRows=skip}. */
+  public boolean skipInvalidRows() {
+    return skipInvalidRows;
   }
 
   /** Credentials are left out on purpose. */

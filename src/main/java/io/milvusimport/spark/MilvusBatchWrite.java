@@ -1,6 +1,7 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.commit.ImportCommitter;
+import io.milvusimport.format.SkippedRows;
 import io.milvusimport.schema.RowLayout;
 import io.milvusimport.staging.HadoopConf;
 import io.milvusimport.staging.StagedFile;
@@ -44,12 +45,19 @@ final class MilvusBatchWrite implements BatchWrite {
         options.format().toString(),
         options.staging().writeDirectory(writeId),
         options.maxFileSize(),
-        conf);
+        conf,
+        options.skipInvalidRows());
   }
 
   @Override
   public void commit(WriterCommitMessage[] messages) {
-    committer.commit(files(messages));
+    SkippedRows skipped = new SkippedRows();
+    for (WriterCommitMessage message : messages) {
+      if (message != null) {
+        skipped.add(((StagedFilesMessage) message).skipped());
+      }
+    }
+    committer.commit(files(messages), skipped);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.milvusimport.spark;
 import io.milvusimport.milvus.MilvusCollections;
 import io.milvusimport.milvus.MilvusRestClient;
 import io.milvusimport.schema.CollectionSchema;
+import io.milvusimport.schema.PlanSettings;
 import io.milvusimport.schema.RowLayout;
 import io.milvusimport.schema.WritePlanner;
 import io.milvusimport.staging.HadoopConf;
@@ -53,7 +54,10 @@ final class MilvusWrite implements Write {
             || collection.hasPartitionKey()
             || collections.hasPartition(
                 options.database(), options.collection(), options.partition());
-    RowLayout layout = WritePlanner.plan(collection, schema, options.partition(), partitionExists);
+    PlanSettings settings =
+        new PlanSettings(
+            options.partition(), partitionExists, options.columnMapping(), options.defaultValues());
+    RowLayout layout = WritePlanner.plan(collection, schema, settings);
     String writeId =
         LocalDateTime.now().format(WRITE_ID_TIME)
             + "-"

@@ -1,5 +1,6 @@
 package io.milvusimport.spark;
 
+import io.milvusimport.format.SkippedRows;
 import io.milvusimport.staging.StagedFile;
 import java.util.List;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
@@ -11,15 +12,22 @@ final class StagedFilesMessage implements WriterCommitMessage {
   private final int partitionId;
   private final long taskId;
   private final List<StagedFile> files;
+  private final SkippedRows skipped;
 
-  StagedFilesMessage(int partitionId, long taskId, List<StagedFile> files) {
+  StagedFilesMessage(int partitionId, long taskId, List<StagedFile> files, SkippedRows skipped) {
     this.partitionId = partitionId;
     this.taskId = taskId;
     this.files = List.copyOf(files);
+    this.skipped = skipped;
   }
 
   List<StagedFile> files() {
     return files;
+  }
+
+  /** Invalid rows this task left out ({@code invalidRows=skip}). */
+  SkippedRows skipped() {
+    return skipped;
   }
 
   @Override

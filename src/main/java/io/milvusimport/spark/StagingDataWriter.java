@@ -1,6 +1,7 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.format.RowFileEncoders;
+import io.milvusimport.format.SkippedRows;
 import io.milvusimport.schema.RowLayout;
 import io.milvusimport.staging.RollingFileWriter;
 import java.io.IOException;
@@ -19,6 +20,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
   private final Configuration conf;
   private final int partitionId;
   private final long taskId;
+  private final boolean skipInvalidRows;
   private RollingFileWriter files;
   private long rowIndex;
 
@@ -29,7 +31,8 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
       long maxFileSize,
       Configuration conf,
       int partitionId,
-      long taskId) {
+      long taskId,
+      boolean skipInvalidRows) {
     this.layout = layout;
     this.format = format;
     this.writeDirectory = writeDirectory;
@@ -37,6 +40,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
     this.conf = conf;
     this.partitionId = partitionId;
     this.taskId = taskId;
+    this.skipInvalidRows = skipInvalidRows;
   }
 
   @Override
@@ -47,7 +51,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
               conf,
               writeDirectory,
               partitionId,
-              RowFileEncoders.create(format, layout, partitionId),
+              RowFileEncoders.create(format, layout, partitionId, skipInvalidRows),
               maxFileSize);
     }
     files.write(row, rowIndex++);
@@ -55,7 +59,10 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
 
   @Override
   public WriterCommitMessage commit() throws IOException {
-    return new StagedFilesMessage(partitionId, taskId, files == null ? List.of() : files.finish());
+    if (files == null) {
+      return new StagedFilesMessage(partitionId, taskId, List.of(), new SkippedRows());
+    }
+    return new StagedFilesMessage(partitionId, taskId, files.finish(), files.skipped());
   }
 
   @Override

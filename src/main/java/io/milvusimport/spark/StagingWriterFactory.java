@@ -19,23 +19,33 @@ final class StagingWriterFactory implements DataWriterFactory {
   private final String writeDirectory;
   private final long maxFileSize;
   private final Broadcast<HadoopConf> hadoopConf;
+  private final boolean skipInvalidRows;
 
   StagingWriterFactory(
       RowLayout layout,
       String format,
       String writeDirectory,
       long maxFileSize,
-      Broadcast<HadoopConf> hadoopConf) {
+      Broadcast<HadoopConf> hadoopConf,
+      boolean skipInvalidRows) {
     this.layout = layout;
     this.format = format;
     this.writeDirectory = writeDirectory;
     this.maxFileSize = maxFileSize;
     this.hadoopConf = hadoopConf;
+    this.skipInvalidRows = skipInvalidRows;
   }
 
   @Override
   public DataWriter<InternalRow> createWriter(int partitionId, long taskId) {
     return new StagingDataWriter(
-        layout, format, writeDirectory, maxFileSize, hadoopConf.value().get(), partitionId, taskId);
+        layout,
+        format,
+        writeDirectory,
+        maxFileSize,
+        hadoopConf.value().get(),
+        partitionId,
+        taskId,
+        skipInvalidRows);
   }
 }

@@ -1,6 +1,7 @@
 package io.milvusimport.staging;
 
 import io.milvusimport.format.RowFileEncoder;
+import io.milvusimport.format.SkippedRows;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -52,7 +53,9 @@ public final class RollingFileWriter {
     if (current == null) {
       open();
     }
-    encoder.write(row, rowIndex);
+    if (!encoder.write(row, rowIndex)) {
+      return;
+    }
     currentRows++;
     if (encoder.bytes() >= maxFileSize) {
       closeCurrent();
@@ -63,6 +66,11 @@ public final class RollingFileWriter {
   public List<StagedFile> finish() throws IOException {
     closeCurrent();
     return List.copyOf(closed);
+  }
+
+  /** Rows the encoder skipped ({@code invalidRows=skip}). */
+  public SkippedRows skipped() {
+    return encoder.skipped();
   }
 
   /** Deletes every file this attempt created; failures are logged, not thrown. */
@@ -101,6 +109,10 @@ public final class RollingFileWriter {
     Path path = current;
     current = null;
     encoder.finish();
+    if (currentRows == 0) {
+      fs.delete(path, false);
+      return;
+    }
     long bytes = fs.getFileStatus(path).getLen();
     closed.add(new StagedFile(fs.makeQualified(path).toString(), currentRows, bytes));
     LOG.debug("Staged {} ({} rows, {} bytes)", path, currentRows, bytes);

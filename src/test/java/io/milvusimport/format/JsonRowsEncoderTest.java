@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvusimport.InvalidRowException;
 import io.milvusimport.schema.CollectionSchema;
 import io.milvusimport.schema.MilvusField;
+import io.milvusimport.schema.PlanSettings;
 import io.milvusimport.schema.RowLayout;
 import io.milvusimport.schema.WritePlanner;
 import java.io.ByteArrayOutputStream;
@@ -57,8 +58,8 @@ class JsonRowsEncoderTest {
   }
 
   private static String encode(InternalRow... rows) throws Exception {
-    RowLayout layout = WritePlanner.plan(DOCS, FRAME, null, true);
-    JsonRowsEncoder encoder = new JsonRowsEncoder(layout, 7);
+    RowLayout layout = WritePlanner.plan(DOCS, FRAME, PlanSettings.none());
+    JsonRowsEncoder encoder = new JsonRowsEncoder(layout, 7, false);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     encoder.start(out);
     for (int i = 0; i < rows.length; i++) {

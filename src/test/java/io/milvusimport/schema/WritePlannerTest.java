@@ -16,6 +16,10 @@ class WritePlannerTest {
   private static final MilvusField TEXT =
       MilvusField.builder("text", "VarChar").maxLength(16).build();
 
+  private static PlanSettings settings(String partition) {
+    return new PlanSettings(partition, true, java.util.Map.of(), java.util.Map.of());
+  }
+
   private static CollectionSchema collection(boolean dynamic, MilvusField... fields) {
     return new CollectionSchema("default", "docs", List.of(fields), dynamic);
   }
@@ -34,7 +38,7 @@ class WritePlannerTest {
   private static SchemaMismatchException mismatch(
       CollectionSchema schema, StructType df, String partition) {
     return catchThrowableOfType(
-        () -> WritePlanner.plan(schema, df, partition, true), SchemaMismatchException.class);
+        () -> WritePlanner.plan(schema, df, settings(partition)), SchemaMismatchException.class);
   }
 
   @Test
@@ -49,8 +53,7 @@ class WritePlannerTest {
                 DataTypes.createArrayType(DataTypes.FloatType),
                 "id",
                 DataTypes.LongType),
-            null,
-            true);
+            settings(null));
     assertThat(layout.bindings())
         .extracting(ColumnBinding::key, ColumnBinding::ordinal)
         .containsExactly(
@@ -115,8 +118,7 @@ class WritePlannerTest {
         WritePlanner.plan(
             collection(false, autoId, VECTOR, note),
             frame("embedding", DataTypes.createArrayType(DataTypes.DoubleType)),
-            null,
-            true);
+            settings(null));
     assertThat(layout.bindings()).extracting(ColumnBinding::key).containsExactly("embedding");
   }
 
@@ -140,8 +142,7 @@ class WritePlannerTest {
         WritePlanner.plan(
             collection(true, ID),
             frame("id", DataTypes.LongType, "color", DataTypes.StringType),
-            null,
-            true);
+            settings(null));
     assertThat(layout.bindings())
         .extracting(ColumnBinding::key, ColumnBinding::dynamic)
         .containsExactly(
