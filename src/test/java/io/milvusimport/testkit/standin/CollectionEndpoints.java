@@ -124,7 +124,10 @@ final class CollectionEndpoints {
     d.put("shardsNum", c.shardsNum);
     d.put("partitionsNum", c.partitionNames().size());
     d.put("consistencyLevel", c.consistencyLevel);
-    d.putArray("properties");
+    ArrayNode props = d.putArray("properties");
+    if (!TimestampTz.DEFAULT_TIMEZONE.equals(c.timezone)) {
+      props.addObject().put("key", "timezone").put("value", c.timezone);
+    }
     return d;
   }
 

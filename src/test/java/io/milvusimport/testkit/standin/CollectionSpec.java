@@ -26,6 +26,14 @@ final class CollectionSpec {
   final ArrayNode functions;
   final String consistencyLevel;
   final int shardsNum;
+
+  /**
+   * The collection's {@code timezone} property (Milvus 2.6 {@code common.TimezoneKey}, default
+   * "UTC"): taken from the create body's {@code properties} ({@code [{key,value}]} or an object) or
+   * {@code params}.
+   */
+  String timezone = TimestampTz.DEFAULT_TIMEZONE;
+
   private final Map<String, List<Map<String, Object>>> partitions = new LinkedHashMap<>();
 
   private CollectionSpec(
@@ -77,7 +85,24 @@ final class CollectionSpec {
         }
       }
     }
-    return new CollectionSpec(db, name, autoId, dynamic, fields, functions, consistency, shards);
+    CollectionSpec spec =
+        new CollectionSpec(db, name, autoId, dynamic, fields, functions, consistency, shards);
+    spec.timezone = timezoneProperty(body);
+    return spec;
+  }
+
+  private static String timezoneProperty(JsonNode body) {
+    JsonNode props = body.path("properties");
+    if (props.isArray()) {
+      for (JsonNode kv : props) {
+        if ("timezone".equals(kv.path("key").asText())) {
+          return kv.path("value").asText();
+        }
+      }
+    } else if (props.hasNonNull("timezone")) {
+      return props.get("timezone").asText();
+    }
+    return body.path("params").path("timezone").asText(TimestampTz.DEFAULT_TIMEZONE);
   }
 
   private static CollectionSpec quickSetup(

@@ -30,10 +30,11 @@ final class RowParser {
   static final String META = "$meta";
 
   private final CollectionSpec collection;
-  private final ValueParser values = new ValueParser();
+  private final ValueParser values;
 
   RowParser(CollectionSpec collection) {
     this.collection = collection;
+    this.values = new ValueParser(collection.timezone);
   }
 
   Map<String, Object> parse(Object raw) {

@@ -21,10 +21,29 @@ import java.util.regex.Pattern;
  * exceeds max_length(%d)" and "array capacity(%d) for field %s exceeds max_capacity(%d)"
  * (importutilv2/common/util.go); "value '%f' is not a number or infinity" (typeutil VerifyFloat).
  * The SparseFloatVector texts are the stand-in's own (not verified).
+ *
+ * <p>Milvus 2.6 types: Geometry must be a WKT string ({@link WktChecker} stands in for {@code
+ * common.ConvertWKTToWKB}; a failure is the type error, as in the 2.6 CSV/JSON row parsers) and is
+ * kept as given; Timestamptz must be a string, parsed by {@link TimestampTz} (Milvus's {@code
+ * ParseTimeTz} with the collection timezone, its error returned unwrapped) and kept as a {@code
+ * Long} of UTC epoch microseconds. Float16/BFloat16 vectors are kept as the float32 values Milvus
+ * reads back ({@link HalfFloats}); a float16 overflow fails with {@code typeutil.VerifyFloats16}'s
+ * "float16 vector contain nan or infinity value." (row_parser.go at 4003c98, 2.5/2.6).
  */
 final class ValueParser {
   private static final Pattern INT = Pattern.compile("-?[0-9]+");
   private static final long MAX_SPARSE_INDEX = 4294967295L; // 2^32-1, exclusive
+
+  private final String timezone;
+
+  ValueParser() {
+    this(TimestampTz.DEFAULT_TIMEZONE);
+  }
+
+  /** {@code timezone}: the collection's {@code timezone} property, for naive Timestamptz values. */
+  ValueParser(String timezone) {
+    this.timezone = timezone;
+  }
 
   Object parse(FieldSpec f, Object v) {
     switch (f.type) {
@@ -52,11 +71,16 @@ final class ValueParser {
         checkLength(f, (String) v);
         return v;
       case "Geometry":
+        // ConvertWKTToWKB failure is reported as the type error (row_parser.go, 2.6)
+        if (!(v instanceof String) || !WktChecker.isValid((String) v)) {
+          throw typeError(f, v);
+        }
+        return v;
       case "Timestamptz":
         if (!(v instanceof String)) {
           throw typeError(f, v);
         }
-        return v;
+        return timestamptz((String) v);
       case "JSON":
         return json(f, v);
       case "Array":
@@ -96,8 +120,10 @@ final class ValueParser {
         return d.asDouble();
       case "VarChar":
       case "Geometry":
-      case "Timestamptz":
         return d.asText();
+      case "Timestamptz":
+        // Milvus rewrites the default to UTC micros at create time
+        return d.isIntegralNumber() ? d.asLong() : timestamptz(d.asText());
       default:
         return d;
     }
@@ -240,13 +266,29 @@ final class ValueParser {
     }
   }
 
+  private Long timestamptz(String s) {
+    try {
+      return TimestampTz.parseMicros(s, timezone);
+    } catch (IllegalArgumentException e) {
+      throw raw(e.getMessage());
+    }
+  }
+
+  /**
+   * Float vectors; Float16/BFloat16 values come back as Milvus stores them ({@link HalfFloats}).
+   */
   private static List<Float> floats(FieldSpec f, Object v) {
     List<?> in = vectorList(f, v, f.dim);
     List<Float> out = new ArrayList<>(in.size());
     for (Object e : in) {
       float x = (float) parseFloat(number(f, e), 32);
-      if ("Float16Vector".equals(f.type) && Math.abs(x) > 65504f) {
-        throw raw("value '" + (x > 0 ? "+Inf" : "-Inf") + "' is not a number or infinity");
+      if ("Float16Vector".equals(f.type)) {
+        x = HalfFloats.roundToFloat16(x);
+        if (Float.isInfinite(x)) {
+          throw raw("float16 vector contain nan or infinity value.");
+        }
+      } else if ("BFloat16Vector".equals(f.type)) {
+        x = HalfFloats.truncateToBFloat16(x);
       }
       out.add(x);
     }
