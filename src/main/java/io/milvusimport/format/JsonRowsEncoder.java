@@ -176,6 +176,7 @@ final class JsonRowsEncoder implements RowFileEncoder {
     try {
       JsonGenerator generator = FACTORY.createGenerator(buffer, JsonEncoding.UTF8);
       generator.setRootValueSeparator(null);
+      generator.setCodec(ScalarJsonWriters.STRICT_JSON);
       return generator;
     } catch (IOException e) {
       throw new IllegalStateException("cannot create a JSON generator on memory", e);

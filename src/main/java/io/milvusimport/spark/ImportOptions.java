@@ -128,7 +128,10 @@ public final class ImportOptions {
           IMPORT_TIMEOUT,
           REQUEST_TIMEOUT,
           KEEP_STAGED_FILES,
-          WAIT_FOR_COMPLETION);
+          WAIT_FOR_COMPLETION,
+          COLUMN_MAPPING,
+          DEFAULT_VALUES,
+          INVALID_ROWS);
 
   private final URI uri;
   private final String authorization;
