@@ -166,4 +166,92 @@ class WritePlannerTest {
             "column 'embedding' has Spark type array<string> but field 'embedding' is"
                 + " FloatVector with dim 4; accepted Spark types: array<float>, array<double>");
   }
+
+  private static SchemaMismatchException mismatchWith(
+      CollectionSchema schema,
+      StructType df,
+      java.util.Map<String, String> mapping,
+      String defaults)
+      throws Exception {
+    java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> values =
+        new java.util.HashMap<>();
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(defaults)
+        .fields()
+        .forEachRemaining(e -> values.put(e.getKey(), e.getValue()));
+    return catchThrowableOfType(
+        () -> WritePlanner.plan(schema, df, new PlanSettings(null, true, mapping, values)),
+        SchemaMismatchException.class);
+  }
+
+  @Test
+  void reportsBadColumnMappingAndDefaultValues() throws Exception {
+    MilvusField year = MilvusField.builder("year", "Int16").build();
+    MilvusField autoId = MilvusField.builder("pk", "Int64").primaryKey(true).autoId(true).build();
+    SchemaMismatchException e =
+        mismatchWith(
+            collection(false, autoId, VECTOR, TEXT, year),
+            frame(
+                "emb", DataTypes.createArrayType(DataTypes.FloatType),
+                "title", DataTypes.StringType,
+                "text", DataTypes.StringType),
+            java.util.Map.of("emb", "embedding", "ghost", "x", "title", "text"),
+            "{\"year\": 70000, \"pk\": 1, \"nope\": 2}");
+    assertThat(e.getMessage())
+        .contains(
+            "option 'columnMapping' maps column 'ghost' to 'x', but the DataFrame has no"
+                + " column 'ghost'")
+        .contains("would both write 'text'")
+        .contains("option 'defaultValues' gives field 'year' (Int16) the value 70000: out of range")
+        .contains("option 'defaultValues' sets field 'pk', which Milvus fills itself")
+        .contains("option 'defaultValues' names 'nope', which is not a field of collection 'docs'");
+  }
+
+  @Test
+  void rejectsDefaultValueForFieldThatHasAColumn() throws Exception {
+    SchemaMismatchException e =
+        mismatchWith(
+            collection(false, ID, TEXT),
+            frame("id", DataTypes.LongType, "text", DataTypes.StringType),
+            java.util.Map.of(),
+            "{\"text\": \"x\"}");
+    assertThat(e.getMessage())
+        .contains("field 'text' gets both column 'text' and a value in option 'defaultValues'");
+  }
+
+  @Test
+  void rejectsMetaColumnWithoutDynamicFieldAndMetaOfWrongType() {
+    assertThat(
+            mismatch(
+                    collection(false, ID),
+                    frame("id", DataTypes.LongType, "$meta", DataTypes.StringType),
+                    null)
+                .getMessage())
+        .contains(
+            "column '$meta' is not a field of collection 'docs' and the collection has no"
+                + " dynamic field");
+    assertThat(
+            mismatch(
+                    collection(true, ID),
+                    frame("id", DataTypes.LongType, "$meta", DataTypes.LongType),
+                    null)
+                .getMessage())
+        .contains(
+            "column '$meta' has Spark type bigint; the dynamic field takes a string holding"
+                + " a JSON object, a struct or a map<string, ...>");
+  }
+
+  @Test
+  void rejectsDecimalTooPreciseForFloat() {
+    MilvusField score = MilvusField.builder("score", "Float").build();
+    assertThat(
+            mismatch(
+                    collection(false, ID, score),
+                    frame("id", DataTypes.LongType, "score", DataTypes.createDecimalType(12, 4)),
+                    null)
+                .getMessage())
+        .contains(
+            "column 'score' has Spark type decimal(12,4) but field 'score' is Float;"
+                + " accepted Spark types: float, double, decimal with at most 7 digits");
+  }
 }

@@ -166,4 +166,30 @@ class ImportOptionsTest {
         .hasMessageContaining(
             "is in bucket 'milvus-bucket', outside option 'milvusBucket'" + " ('a-bucket')");
   }
+
+  @Test
+  void parsesColumnMappingDefaultValuesAndInvalidRows() {
+    Map<String, String> options = minimal();
+    options.put("columnMapping", "uid:id, emb:vector");
+    options.put("defaultValues", "{\"year\": 2024}");
+    options.put("invalidRows", "SKIP");
+    ImportOptions parsed = ImportOptions.parse(options);
+    assertThat(parsed.columnMapping()).containsEntry("uid", "id").containsEntry("emb", "vector");
+    assertThat(parsed.defaultValues().get("year").asInt()).isEqualTo(2024);
+    assertThat(parsed.skipInvalidRows()).isTrue();
+  }
+
+  @Test
+  void rejectsMalformedColumnMappingDefaultValuesAndInvalidRows() {
+    assertThatThrownBy(() -> parse("columnMapping", "uid=id"))
+        .hasMessageContaining("Option 'columnMapping' has an invalid value 'uid=id'")
+        .hasMessageContaining("column:field pairs");
+    assertThatThrownBy(() -> parse("columnMapping", "a:x,a:y")).hasMessageContaining("'a' repeats");
+    assertThatThrownBy(() -> parse("defaultValues", "[1]"))
+        .hasMessageContaining("Option 'defaultValues' has an invalid value '[1]'")
+        .hasMessageContaining("a JSON object");
+    assertThatThrownBy(() -> parse("invalidRows", "ignore"))
+        .hasMessageContaining(
+            "Option 'invalidRows' has an invalid value 'ignore': expected fail" + " or skip");
+  }
 }
