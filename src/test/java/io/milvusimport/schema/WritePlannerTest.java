@@ -254,4 +254,24 @@ class WritePlannerTest {
             "column 'score' has Spark type decimal(12,4) but field 'score' is Float;"
                 + " accepted Spark types: float, double, decimal with at most 7 digits");
   }
+
+  @Test
+  void rejectsColumnForFunctionOutputField() {
+    MilvusField sparse =
+        MilvusField.builder("text_sparse", "SparseFloatVector").functionOutput(true).build();
+    assertThat(
+            mismatch(
+                    collection(false, ID, TEXT, sparse),
+                    frame(
+                        "id", DataTypes.LongType,
+                        "text", DataTypes.StringType,
+                        "text_sparse",
+                            DataTypes.createMapType(DataTypes.IntegerType, DataTypes.FloatType)),
+                    null)
+                .getMessage())
+        .contains(
+            "column 'text_sparse' must be absent: field 'text_sparse' is the output of a"
+                + " collection function (e.g. BM25)")
+        .contains("df.drop(\"text_sparse\")");
+  }
 }
