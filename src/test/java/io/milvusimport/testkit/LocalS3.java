@@ -66,9 +66,18 @@ public final class LocalS3 implements AutoCloseable {
 
   /** Starts a new S3Proxy process; waits (at most 60 s) until it answers HTTP. */
   public static LocalS3 start() {
+    return start(null);
+  }
+
+  /**
+   * As {@link #start()}, keeping the objects in {@code dataDir} (one folder per bucket, one file
+   * per key) where they outlive the server; null for a temporary directory removed on close.
+   */
+  public static LocalS3 start(Path dataDir) {
     try {
       Path dir = Files.createTempDirectory("local-s3-");
-      Path data = Files.createDirectories(dir.resolve("data"));
+      Path data =
+          Files.createDirectories(dataDir == null ? dir.resolve("data") : dataDir.toAbsolutePath());
       int port = freePort();
       Path props = dir.resolve("s3proxy.properties");
       String text =

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,10 @@ public final class LocalDemo {
     String format = flags.getOrDefault("format", "json");
     boolean keep = flags.containsKey("keep");
 
-    try (LocalS3 s3 = LocalS3.start()) {
+    String summary;
+    // With --keep the local S3 keeps its objects as plain files under target/demo-s3/.
+    Path s3Data = keep ? Path.of("target", "demo-s3").toAbsolutePath() : null;
+    try (LocalS3 s3 = LocalS3.start(s3Data)) {
       s3.createBucket(BUCKET);
       try (MilvusStandIn milvus =
           MilvusStandIn.builder()
@@ -102,21 +106,19 @@ public final class LocalDemo {
           }
           if (keep) {
             System.out.println(
-                "staged files kept in s3a://"
-                    + BUCKET
-                    + "/ (S3Proxy data at "
-                    + s3.endpoint()
-                    + "):");
+                "staged files kept (s3a:// keys, stored as plain files under " + s3Data + "):");
             s3.listKeys(BUCKET, "staging/")
                 .forEach(k -> System.out.println("  s3a://" + BUCKET + "/" + k));
           }
           System.out.println("write took " + millis + " ms");
-          System.out.println("imported " + imported + " rows into " + COLLECTION);
+          summary = "imported " + imported + " rows into " + COLLECTION;
         } finally {
           spark.stop();
         }
       }
     }
+    // The last line, after the local stack has stopped: what the stand-in reports imported.
+    System.out.println(summary);
   }
 
   private static List<String> listJobIds(String uri) throws Exception {
