@@ -216,11 +216,6 @@ public final class ImportCommitter {
     }
   }
 
-  /** Job ids created so far. */
-  public List<String> jobIds() {
-    return List.copyOf(jobIds);
-  }
-
   private String writeDirectory() {
     return options.staging().writeDirectory(writeId);
   }

@@ -9,7 +9,6 @@ import io.milvusimport.schema.ColumnBinding;
 import io.milvusimport.schema.FieldConstant;
 import io.milvusimport.schema.RowChecks;
 import io.milvusimport.schema.RowLayout;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -82,7 +81,7 @@ final class JsonRowsEncoder implements RowFileEncoder {
 
   @Override
   public void start(OutputStream file) throws IOException {
-    out = new CountingStream(new BufferedOutputStream(file, 1 << 16));
+    out = new CountingStream(file);
     out.write(HEADER);
     rowsInFile = 0;
   }
@@ -90,6 +89,11 @@ final class JsonRowsEncoder implements RowFileEncoder {
   @Override
   public boolean write(InternalRow data, long rowIndex) throws IOException {
     int current = -1;
+    if (rowsInFile > 0) {
+      // The separator goes into the row buffer so each row reaches the file in one write; a
+      // rejected row resets the buffer, separator included.
+      buffer.write(',');
+    }
     try {
       row.writeStartObject();
       for (current = 0; current < bindings.length; current++) {
@@ -104,9 +108,7 @@ final class JsonRowsEncoder implements RowFileEncoder {
     } catch (ValueProblem problem) {
       return reject(bindings[current], problem, rowIndex);
     }
-    if (rowsInFile++ > 0) {
-      out.write(',');
-    }
+    rowsInFile++;
     buffer.writeTo(out);
     buffer.reset();
     return true;

@@ -82,7 +82,7 @@ final class ScalarJsonWriters {
     };
   }
 
-  static long readInteger(
+  private static long readInteger(
       ValueKind kind, org.apache.spark.sql.catalyst.expressions.SpecializedGetters data, int i) {
     switch (kind) {
       case BYTE:

@@ -37,15 +37,6 @@ public enum MilvusType {
     return null;
   }
 
-  /** True for the types whose field carries a {@code dim}. */
-  public boolean isDenseVector() {
-    return this == FLOAT_VECTOR
-        || this == BINARY_VECTOR
-        || this == FLOAT16_VECTOR
-        || this == BFLOAT16_VECTOR
-        || this == INT8_VECTOR;
-  }
-
   @Override
   public String toString() {
     return restName;
