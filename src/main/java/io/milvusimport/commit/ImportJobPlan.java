@@ -25,7 +25,11 @@ final class ImportJobPlan {
       List<List<String>> request = new ArrayList<>();
       long requestRows = 0;
       for (StagedFile file : files.subList(start, Math.min(files.size(), start + maxFilesPerJob))) {
-        request.add(List.of(staging.milvusPath(file.uri())));
+        List<String> paths = new ArrayList<>(file.uris().size());
+        for (String uri : file.uris()) {
+          paths.add(staging.milvusPath(uri));
+        }
+        request.add(paths);
         requestRows += file.rows();
       }
       requests.add(request);

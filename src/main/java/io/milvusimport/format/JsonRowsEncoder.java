@@ -75,13 +75,8 @@ final class JsonRowsEncoder implements RowFileEncoder {
   }
 
   @Override
-  public String extension() {
-    return ".json";
-  }
-
-  @Override
-  public void start(OutputStream file) throws IOException {
-    out = new CountingStream(file);
+  public void start(ImportFileOutput file) throws IOException {
+    out = new CountingStream(file.create(".json"));
     out.write(HEADER);
     rowsInFile = 0;
   }
@@ -157,6 +152,17 @@ final class JsonRowsEncoder implements RowFileEncoder {
   @Override
   public SkippedRows skipped() {
     return skipped;
+  }
+
+  @Override
+  public void discard() {
+    if (out != null) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        LOG.debug("Closing an abandoned JSON file failed", e);
+      }
+    }
   }
 
   @Override

@@ -1,16 +1,15 @@
 package io.milvusimport.format;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import org.apache.spark.sql.catalyst.InternalRow;
 
 /** Encodes the rows of one staged file in one Milvus import format. Not thread-safe. */
 public interface RowFileEncoder {
-  /** The file extension Milvus picks its reader by, with the dot. */
-  String extension();
-
-  /** Starts a new file on {@code out}; the encoder owns and closes it in {@link #finish()}. */
-  void start(OutputStream out) throws IOException;
+  /**
+   * Starts a new import file whose parts the encoder creates through {@code out}; it owns and
+   * closes them in {@link #finish()}.
+   */
+  void start(ImportFileOutput out) throws IOException;
 
   /**
    * Checks and encodes one row.
@@ -24,9 +23,15 @@ public interface RowFileEncoder {
   /** Rows skipped so far, over all files of this encoder. */
   SkippedRows skipped();
 
-  /** Bytes of the current file so far, including buffered ones. */
+  /**
+   * Bytes the current import file will take once finished, so far: buffered bytes included, and for
+   * a column group the size of all its parts.
+   */
   long bytes();
 
-  /** Completes and closes the current file. */
+  /** Completes and closes the current import file. */
   void finish() throws IOException;
+
+  /** Releases what an unfinished file holds (open streams, local spill files) after a failure. */
+  default void discard() {}
 }

@@ -1,5 +1,6 @@
 package io.milvusimport.staging;
 
+import io.milvusimport.format.ImportFileOutput;
 import io.milvusimport.format.RowFileEncoder;
 import io.milvusimport.format.SkippedRows;
 import java.io.IOException;
@@ -16,11 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams one task attempt's rows into staged files, starting a new file once the current one
+ * Streams one task attempt's rows into staged import files, starting a new one once the current one
  * reaches {@code maxFileSize}. Names are unique per attempt ({@code part-<partition>-<uuid>-<n>}),
- * so a retried or speculative attempt never overwrites another's files.
+ * so a retried or speculative attempt never overwrites another's files. An import file may have
+ * several parts (a column group's {@code .npy} files); all of them are tracked.
  */
-public final class RollingFileWriter {
+public final class RollingFileWriter implements ImportFileOutput {
   private static final Logger LOG = LoggerFactory.getLogger(RollingFileWriter.class);
 
   private final FileSystem fs;
@@ -30,7 +32,9 @@ public final class RollingFileWriter {
   private final String namePrefix;
   private final List<StagedFile> closed = new ArrayList<>();
   private final List<Path> created = new ArrayList<>();
-  private Path current;
+  private final List<Path> currentParts = new ArrayList<>();
+  private String currentBase;
+  private int fileCount;
   private long currentRows;
 
   public RollingFileWriter(
@@ -50,7 +54,7 @@ public final class RollingFileWriter {
   }
 
   public void write(InternalRow row, long rowIndex) throws IOException {
-    if (current == null) {
+    if (currentBase == null) {
       open();
     }
     if (!encoder.write(row, rowIndex)) {
@@ -75,46 +79,57 @@ public final class RollingFileWriter {
 
   /** Deletes every file this attempt created; failures are logged, not thrown. */
   public void discard() {
-    if (current != null) {
-      try {
-        encoder.finish();
-      } catch (IOException | RuntimeException e) {
-        LOG.debug("Closing {} before deleting it failed", current, e);
-      }
-      current = null;
+    if (currentBase != null) {
+      encoder.discard();
+      currentBase = null;
     }
     for (Path path : created) {
       try {
-        fs.delete(path, false);
+        fs.delete(path, true);
       } catch (IOException e) {
         LOG.warn("Could not delete staged file {} of an aborted task: {}", path, e.toString());
       }
     }
   }
 
+  @Override
+  public OutputStream create(String suffix) throws IOException {
+    Path part = new Path(directory, currentBase + suffix);
+    if (suffix.startsWith("/") && currentParts.isEmpty()) {
+      created.add(new Path(directory, currentBase));
+    } else if (!suffix.startsWith("/")) {
+      created.add(part);
+    }
+    currentParts.add(part);
+    return fs.create(part, false);
+  }
+
   private void open() throws IOException {
-    String name =
-        String.format(Locale.ROOT, "%s-%05d%s", namePrefix, created.size(), encoder.extension());
-    current = new Path(directory, name);
-    created.add(current);
-    OutputStream out = fs.create(current, false);
-    encoder.start(out);
+    currentBase = String.format(Locale.ROOT, "%s-%05d", namePrefix, fileCount++);
+    currentParts.clear();
     currentRows = 0;
+    encoder.start(this);
   }
 
   private void closeCurrent() throws IOException {
-    if (current == null) {
+    if (currentBase == null) {
       return;
     }
-    Path path = current;
-    current = null;
+    currentBase = null;
     encoder.finish();
     if (currentRows == 0) {
-      fs.delete(path, false);
+      for (Path part : currentParts) {
+        fs.delete(part, false);
+      }
       return;
     }
-    long bytes = fs.getFileStatus(path).getLen();
-    closed.add(new StagedFile(fs.makeQualified(path).toString(), currentRows, bytes));
-    LOG.debug("Staged {} ({} rows, {} bytes)", path, currentRows, bytes);
+    List<String> uris = new ArrayList<>(currentParts.size());
+    long bytes = 0;
+    for (Path part : currentParts) {
+      bytes += fs.getFileStatus(part).getLen();
+      uris.add(fs.makeQualified(part).toString());
+    }
+    closed.add(new StagedFile(uris, currentRows, bytes));
+    LOG.debug("Staged {} ({} rows, {} bytes)", uris, currentRows, bytes);
   }
 }

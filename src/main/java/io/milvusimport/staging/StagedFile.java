@@ -1,36 +1,46 @@
 package io.milvusimport.staging;
 
 import java.io.Serializable;
+import java.util.List;
 
-/** One closed staged file: what an executor reports to the driver about it. */
+/**
+ * One closed import file as Milvus counts them: a single JSON or Parquet file, or the set of {@code
+ * .npy} files of one column group. It becomes one inner list of an import request, so the row count
+ * and size are those of the whole group. This is all an executor reports about it.
+ */
 public final class StagedFile implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  private final String uri;
+  private final List<String> uris;
   private final long rows;
   private final long bytes;
 
-  public StagedFile(String uri, long rows, long bytes) {
-    this.uri = uri;
+  public StagedFile(List<String> uris, long rows, long bytes) {
+    if (uris.isEmpty()) {
+      throw new IllegalArgumentException("an import file needs at least one path");
+    }
+    this.uris = List.copyOf(uris);
     this.rows = rows;
     this.bytes = bytes;
   }
 
-  /** The file's full Hadoop URI. */
-  public String uri() {
-    return uri;
+  /** The full Hadoop URIs of the file's parts: one, or one per field of a column group. */
+  public List<String> uris() {
+    return uris;
   }
 
   public long rows() {
     return rows;
   }
 
+  /** Bytes of all parts together: what Milvus checks against its per-file limit. */
   public long bytes() {
     return bytes;
   }
 
   @Override
   public String toString() {
-    return uri + " (" + rows + " rows, " + bytes + " bytes)";
+    String name = uris.size() == 1 ? uris.get(0) : uris.get(0) + " (+" + (uris.size() - 1) + ")";
+    return name + " (" + rows + " rows, " + bytes + " bytes)";
   }
 }

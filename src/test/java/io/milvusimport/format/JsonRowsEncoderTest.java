@@ -61,7 +61,7 @@ class JsonRowsEncoderTest {
     RowLayout layout = WritePlanner.plan(DOCS, FRAME, PlanSettings.none());
     JsonRowsEncoder encoder = new JsonRowsEncoder(layout, 7, false);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    encoder.start(out);
+    encoder.start(suffix -> out);
     for (int i = 0; i < rows.length; i++) {
       encoder.write(rows[i], i);
     }
