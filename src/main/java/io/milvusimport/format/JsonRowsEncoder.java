@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import io.milvusimport.InvalidRowException;
 import io.milvusimport.schema.ColumnBinding;
 import io.milvusimport.schema.FieldConstant;
-import io.milvusimport.schema.RowChecks;
 import io.milvusimport.schema.RowLayout;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -36,15 +34,12 @@ final class JsonRowsEncoder implements RowFileEncoder {
           .build();
   private static final byte[] HEADER = "{\"rows\":[".getBytes(StandardCharsets.UTF_8);
   private static final byte[] FOOTER = "]}".getBytes(StandardCharsets.UTF_8);
-  private static final int LOGGED_SKIPS = 5;
 
   private final ColumnBinding[] bindings;
   private final JsonValueWriter[] writers;
   private final FieldConstant[] constants;
   private final MetaJsonWriter meta;
-  private final int partition;
-  private final boolean skipInvalid;
-  private final SkippedRows skipped = new SkippedRows();
+  private final RowRejections rejections;
   private final RowBuffer buffer = new RowBuffer();
   private JsonGenerator row;
   private CountingStream out;
@@ -69,8 +64,7 @@ final class JsonRowsEncoder implements RowFileEncoder {
       topLevel.add(constant.field().name());
     }
     this.meta = metaBinding == null ? null : new MetaJsonWriter(metaBinding, topLevel);
-    this.partition = partition;
-    this.skipInvalid = skipInvalid;
+    this.rejections = new RowRejections(partition, skipInvalid);
     this.row = newRowGenerator();
   }
 
@@ -117,10 +111,7 @@ final class JsonRowsEncoder implements RowFileEncoder {
         return;
       }
       if (!binding.field().nullable() && !binding.field().hasDefault()) {
-        throw new ValueProblem(
-            "null in a required field",
-            "null is not allowed: the field is not nullable and has no default value",
-            null);
+        throw RowRejections.nullInRequiredField();
       }
       row.writeFieldName(binding.key());
       row.writeNull();
@@ -137,25 +128,17 @@ final class JsonRowsEncoder implements RowFileEncoder {
   private boolean reject(ColumnBinding binding, ValueProblem problem, long rowIndex) {
     row = newRowGenerator();
     buffer.reset();
-    InvalidRowException error =
-        RowChecks.invalid(binding, problem.getMessage(), problem.value(), partition, rowIndex);
-    if (!skipInvalid) {
-      throw error;
-    }
-    skipped.record("field '" + binding.key() + "': " + problem.reason());
-    if (skipped.total() <= LOGGED_SKIPS) {
-      LOG.warn("Skipping row (invalidRows=skip): {}", error.getMessage());
-    }
+    rejections.reject(binding, problem, rowIndex);
     return false;
   }
 
   @Override
   public SkippedRows skipped() {
-    return skipped;
+    return rejections.skipped();
   }
 
   @Override
-  public void discard() {
+  public void close() {
     if (out != null) {
       try {
         out.close();
@@ -177,6 +160,7 @@ final class JsonRowsEncoder implements RowFileEncoder {
       out.flush();
     } finally {
       out.close();
+      out = null;
     }
   }
 

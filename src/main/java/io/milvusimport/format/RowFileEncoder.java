@@ -32,6 +32,9 @@ public interface RowFileEncoder {
   /** Completes and closes the current import file. */
   void finish() throws IOException;
 
-  /** Releases what an unfinished file holds (open streams, local spill files) after a failure. */
-  default void discard() {}
+  /**
+   * Releases local resources (open streams, spill files), after the last file or after a failure
+   * that left the current file unfinished.
+   */
+  default void close() {}
 }

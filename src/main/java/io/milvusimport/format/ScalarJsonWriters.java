@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.Decimal;
-import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /** Writers for scalar fields: Bool, integers, floats, VarChar, JSON, Timestamptz, Geometry. */
@@ -32,13 +30,10 @@ final class ScalarJsonWriters {
       case BOOL:
         return (data, i, gen) -> gen.writeBoolean(data.getBoolean(i));
       case INT8:
-        return integer(kind, spark, Byte.MIN_VALUE, Byte.MAX_VALUE, type);
       case INT16:
-        return integer(kind, spark, Short.MIN_VALUE, Short.MAX_VALUE, type);
       case INT32:
-        return integer(kind, spark, Integer.MIN_VALUE, Integer.MAX_VALUE, type);
       case INT64:
-        return integer(kind, spark, Long.MIN_VALUE, Long.MAX_VALUE, type);
+        return integer(kind, spark, type);
       case FLOAT:
         return floating(kind, spark, true);
       case DOUBLE:
@@ -58,67 +53,24 @@ final class ScalarJsonWriters {
     }
   }
 
-  private static JsonValueWriter integer(
-      ValueKind kind, DataType spark, long min, long max, MilvusType type) {
-    String range = "out of range for " + type + " (" + min + " to " + max + ")";
-    if (kind == ValueKind.DECIMAL) {
-      DecimalType decimal = (DecimalType) spark;
-      return (data, i, gen) -> {
-        Decimal value = data.getDecimal(i, decimal.precision(), decimal.scale());
-        java.math.BigDecimal exact = value.toJavaBigDecimal();
-        if (exact.compareTo(java.math.BigDecimal.valueOf(min)) < 0
-            || exact.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
-          throw new ValueProblem("integer out of range", range, exact.toPlainString());
-        }
-        gen.writeNumber(exact.longValueExact());
-      };
-    }
+  private static JsonValueWriter integer(ValueKind kind, DataType spark, MilvusType type) {
+    ColumnValueReader reader = ScalarValueReaders.integer(kind, spark, type);
+    ColumnSlot slot = new ColumnSlot();
     return (data, i, gen) -> {
-      long value = readInteger(kind, data, i);
-      if (value < min || value > max) {
-        throw new ValueProblem("integer out of range", range, Long.toString(value));
-      }
-      gen.writeNumber(value);
+      reader.read(data, i, slot);
+      gen.writeNumber(slot.integer);
     };
   }
 
-  private static long readInteger(
-      ValueKind kind, org.apache.spark.sql.catalyst.expressions.SpecializedGetters data, int i) {
-    switch (kind) {
-      case BYTE:
-        return data.getByte(i);
-      case SHORT:
-        return data.getShort(i);
-      case INT:
-        return data.getInt(i);
-      default:
-        return data.getLong(i);
-    }
-  }
-
   private static JsonValueWriter floating(ValueKind kind, DataType spark, boolean float32) {
+    ColumnValueReader reader = ScalarValueReaders.floating(kind, spark, float32);
+    ColumnSlot slot = new ColumnSlot();
     return (data, i, gen) -> {
-      double value;
-      if (kind == ValueKind.FLOAT) {
-        value = data.getFloat(i);
-      } else if (kind == ValueKind.DOUBLE) {
-        value = data.getDouble(i);
-      } else {
-        DecimalType decimal = (DecimalType) spark;
-        value = data.getDecimal(i, decimal.precision(), decimal.scale()).toDouble();
-      }
-      if (!Double.isFinite(value)) {
-        throw new ValueProblem(
-            "NaN or infinity", "NaN and infinity are not allowed", Double.toString(value));
-      }
+      reader.read(data, i, slot);
       if (float32) {
-        if (Math.abs(value) > Float.MAX_VALUE) {
-          throw new ValueProblem(
-              "out of float range", "out of range for Float", Double.toString(value));
-        }
-        gen.writeNumber((float) value);
+        gen.writeNumber((float) slot.real);
       } else {
-        gen.writeNumber(value);
+        gen.writeNumber(slot.real);
       }
     };
   }
@@ -126,16 +78,7 @@ final class ScalarJsonWriters {
   static void writeVarChar(
       UTF8String value, int maxLength, com.fasterxml.jackson.core.JsonGenerator gen)
       throws IOException {
-    if (maxLength > 0 && value.numBytes() > maxLength) {
-      throw new ValueProblem(
-          "string over max_length",
-          "string is "
-              + value.numBytes()
-              + " UTF-8 bytes long, over max_length "
-              + maxLength
-              + " (Milvus counts bytes, not characters)",
-          value.toString());
-    }
+    ScalarValueReaders.checkLength(value, maxLength);
     byte[] bytes = value.getBytes();
     gen.writeUTF8String(bytes, 0, bytes.length);
   }
@@ -160,6 +103,11 @@ final class ScalarJsonWriters {
 
   private static void writeGeometry(UTF8String value, com.fasterxml.jackson.core.JsonGenerator gen)
       throws IOException {
+    gen.writeString(checkWkt(value));
+  }
+
+  /** The value as text when it looks like WKT (as far as Milvus's parser cares), else throws. */
+  static String checkWkt(UTF8String value) {
     String text = value.toString();
     if (!WKT.matcher(text).matches() || !balanced(text)) {
       throw new ValueProblem(
@@ -167,7 +115,7 @@ final class ScalarJsonWriters {
           "string is not a WKT geometry such as POINT (1 2) or POLYGON ((0 0, 1 0, 1 1, 0 0))",
           text);
     }
-    gen.writeString(text);
+    return text;
   }
 
   private static boolean balanced(String text) {

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -49,8 +50,19 @@ public final class ImportOptions {
   /** The bucket Milvus reads (its {@code minio.bucketName}); default: the staging bucket. */
   public static final String MILVUS_BUCKET = "milvusBucket";
 
-  /** Staged file format. {@code json} (row-based) for now. */
+  /**
+   * Staged file format: {@code json} (row-based, default; every Milvus since 2.2), {@code npy}
+   * (column groups; smallest and fastest for dense vectors), {@code parquet} (every type, nulls
+   * included; Milvus 2.3+) or {@code json-npy} (the original 2.0/2.1 bulk-load layout; current
+   * servers refuse it). See docs/formats.md.
+   */
   public static final String FORMAT = "format";
+
+  /**
+   * Parquet compression: {@code snappy} (default; cheap and read by every Milvus), {@code zstd}
+   * (smaller scalar-heavy files at more CPU) or {@code none} (float vectors barely compress).
+   */
+  public static final String PARQUET_COMPRESSION = "parquetCompression";
 
   /** Size at which a task rolls to a new file; bounded by Milvus's 16 GB per-file limit. */
   public static final String MAX_FILE_SIZE = "maxFileSize";
@@ -121,6 +133,7 @@ public final class ImportOptions {
           STAGING_PATH,
           MILVUS_BUCKET,
           FORMAT,
+          PARQUET_COMPRESSION,
           MAX_FILE_SIZE,
           MAX_FILES_PER_JOB,
           POLL_INTERVAL,
@@ -140,6 +153,7 @@ public final class ImportOptions {
   private final String partition;
   private final StagingLocation staging;
   private final StagingFormat format;
+  private final String parquetCompression;
   private final long maxFileSize;
   private final int maxFilesPerJob;
   private final Duration pollInterval;
@@ -191,6 +205,10 @@ public final class ImportOptions {
                 "a Hadoop URI Milvus can read import files from, e.g. s3a://milvus-bucket/staging/"),
             values.optional(MILVUS_BUCKET));
     this.format = StagingFormat.parse(values.text(FORMAT, "json"));
+    this.parquetCompression = values.text(PARQUET_COMPRESSION, "snappy").toLowerCase(Locale.ROOT);
+    if (!List.of("snappy", "zstd", "none").contains(parquetCompression)) {
+      throw OptionValues.invalid(PARQUET_COMPRESSION, parquetCompression, "snappy, zstd or none");
+    }
     this.maxFileSize =
         values.bytes(
             MAX_FILE_SIZE, 1L << 30, 1L << 10, MAX_FILE_SIZE_CEILING, " (Milvus refuses 16 GB)");
@@ -326,6 +344,11 @@ public final class ImportOptions {
 
   public StagingFormat format() {
     return format;
+  }
+
+  /** {@code snappy}, {@code zstd} or {@code none}; used by format {@code parquet} only. */
+  public String parquetCompression() {
+    return parquetCompression;
   }
 
   public long maxFileSize() {

@@ -43,6 +43,7 @@ final class MilvusBatchWrite implements BatchWrite {
     return new StagingWriterFactory(
         layout,
         options.format().toString(),
+        options.parquetCompression(),
         options.staging().writeDirectory(writeId),
         options.maxFileSize(),
         conf,

@@ -1,5 +1,6 @@
 package io.milvusimport.spark;
 
+import io.milvusimport.format.FormatChecks;
 import io.milvusimport.milvus.MilvusCollections;
 import io.milvusimport.milvus.MilvusRestClient;
 import io.milvusimport.schema.CollectionSchema;
@@ -58,6 +59,7 @@ final class MilvusWrite implements Write {
         new PlanSettings(
             options.partition(), partitionExists, options.columnMapping(), options.defaultValues());
     RowLayout layout = WritePlanner.plan(collection, schema, settings);
+    FormatChecks.check(options.format().toString(), collection, layout, schema);
     String writeId =
         LocalDateTime.now().format(WRITE_ID_TIME)
             + "-"

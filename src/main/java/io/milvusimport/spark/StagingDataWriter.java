@@ -15,6 +15,7 @@ import org.apache.spark.sql.connector.write.WriterCommitMessage;
 final class StagingDataWriter implements DataWriter<InternalRow> {
   private final RowLayout layout;
   private final String format;
+  private final String compression;
   private final String writeDirectory;
   private final long maxFileSize;
   private final Configuration conf;
@@ -27,6 +28,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
   StagingDataWriter(
       RowLayout layout,
       String format,
+      String compression,
       String writeDirectory,
       long maxFileSize,
       Configuration conf,
@@ -35,6 +37,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
       boolean skipInvalidRows) {
     this.layout = layout;
     this.format = format;
+    this.compression = compression;
     this.writeDirectory = writeDirectory;
     this.maxFileSize = maxFileSize;
     this.conf = conf;
@@ -51,7 +54,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
               conf,
               writeDirectory,
               partitionId,
-              RowFileEncoders.create(format, layout, partitionId, skipInvalidRows),
+              RowFileEncoders.create(format, compression, layout, partitionId, skipInvalidRows),
               maxFileSize);
     }
     files.write(row, rowIndex++);

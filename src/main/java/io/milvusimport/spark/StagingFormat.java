@@ -7,7 +7,13 @@ import java.util.stream.Collectors;
 /** The staged file formats, named as the {@code format} option spells them. */
 public enum StagingFormat {
   /** Row-based JSON, {@code {"rows": [...]}}: readable by every Milvus since 2.2. */
-  JSON("json", ".json");
+  JSON("json", ".json"),
+  /** Column-based NumPy: one {@code <field>.npy} per field in a group directory (2.2+). */
+  NPY("npy", ".npy"),
+  /** Parquet with the Arrow types Milvus's reader expects (2.3+). */
+  PARQUET("parquet", ".parquet"),
+  /** The seed design's scalar columns in column JSON plus vectors in NumPy (2.0/2.1 only). */
+  JSON_NPY("json-npy", ".json");
 
   private final String optionValue;
   private final String extension;

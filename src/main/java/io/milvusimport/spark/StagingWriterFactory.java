@@ -16,6 +16,7 @@ final class StagingWriterFactory implements DataWriterFactory {
 
   private final RowLayout layout;
   private final String format;
+  private final String compression;
   private final String writeDirectory;
   private final long maxFileSize;
   private final Broadcast<HadoopConf> hadoopConf;
@@ -24,12 +25,14 @@ final class StagingWriterFactory implements DataWriterFactory {
   StagingWriterFactory(
       RowLayout layout,
       String format,
+      String compression,
       String writeDirectory,
       long maxFileSize,
       Broadcast<HadoopConf> hadoopConf,
       boolean skipInvalidRows) {
     this.layout = layout;
     this.format = format;
+    this.compression = compression;
     this.writeDirectory = writeDirectory;
     this.maxFileSize = maxFileSize;
     this.hadoopConf = hadoopConf;
@@ -41,6 +44,7 @@ final class StagingWriterFactory implements DataWriterFactory {
     return new StagingDataWriter(
         layout,
         format,
+        compression,
         writeDirectory,
         maxFileSize,
         hadoopConf.value().get(),

@@ -68,7 +68,11 @@ public final class RollingFileWriter implements ImportFileOutput {
 
   /** Closes the open file, if any, and returns every file this attempt completed. */
   public List<StagedFile> finish() throws IOException {
-    closeCurrent();
+    try {
+      closeCurrent();
+    } finally {
+      encoder.close();
+    }
     return List.copyOf(closed);
   }
 
@@ -79,10 +83,8 @@ public final class RollingFileWriter implements ImportFileOutput {
 
   /** Deletes every file this attempt created; failures are logged, not thrown. */
   public void discard() {
-    if (currentBase != null) {
-      encoder.discard();
-      currentBase = null;
-    }
+    encoder.close();
+    currentBase = null;
     for (Path path : created) {
       try {
         fs.delete(path, true);

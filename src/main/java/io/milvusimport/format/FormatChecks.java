@@ -1,0 +1,90 @@
+package io.milvusimport.format;
+
+import io.milvusimport.SchemaMismatchException;
+import io.milvusimport.schema.CollectionSchema;
+import io.milvusimport.schema.ColumnBinding;
+import io.milvusimport.schema.FieldConstant;
+import io.milvusimport.schema.MilvusField;
+import io.milvusimport.schema.MilvusType;
+import io.milvusimport.schema.RowLayout;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Plan-time limits of the column formats, so a write that cannot succeed fails before any task
+ * runs. NumPy files hold no Array, SparseFloatVector or Timestamptz values (Milvus's numpy reader
+ * has no dtype for them) and no nulls; every problem names the field and the format to use instead.
+ */
+public final class FormatChecks {
+  private FormatChecks() {}
+
+  /**
+   * @param format the {@code format} option's value
+   * @param frame the DataFrame's schema, for column nullability
+   * @throws SchemaMismatchException listing every field the format cannot hold
+   */
+  public static void check(
+      String format, CollectionSchema collection, RowLayout layout, StructType frame) {
+    if (!"npy".equals(format) && !"json-npy".equals(format)) {
+      checkConstants(format, layout, collection);
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    for (MilvusField field : collection.fields()) {
+      if (field.mustBeAbsent()) {
+        continue;
+      }
+      MilvusType type = field.type();
+      if (type == MilvusType.ARRAY
+          || type == MilvusType.SPARSE_FLOAT_VECTOR
+          || type == MilvusType.TIMESTAMPTZ) {
+        problems.add(
+            "field '"
+                + field.name()
+                + "' ("
+                + field.typeName()
+                + ") cannot be stored in NumPy files (format "
+                + format
+                + "): Milvus's numpy import has no dtype for it; use format parquet or json");
+      }
+    }
+    for (ColumnBinding binding : layout.bindings()) {
+      MilvusField field = binding.field();
+      if (field != null
+          && (field.nullable() || field.hasDefault())
+          && frame.fields()[binding.ordinal()].nullable()) {
+        problems.add(
+            "column '"
+                + binding.column()
+                + "' may hold nulls for nullable field '"
+                + field.name()
+                + "', but NumPy files (format "
+                + format
+                + ") cannot hold null; use format parquet or json, or make the column"
+                + " non-nullable (e.g. coalesce it with a value or filter the nulls out)");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SchemaMismatchException(collection.name(), problems);
+    }
+  }
+
+  private static void checkConstants(String format, RowLayout layout, CollectionSchema collection) {
+    if ("json".equals(format)) {
+      return;
+    }
+    List<String> problems = new ArrayList<>();
+    for (FieldConstant constant : layout.constants()) {
+      if (constant.field().type() == MilvusType.ARRAY) {
+        problems.add(
+            "defaultValues for Array field '"
+                + constant.field().name()
+                + "' is supported with format json only");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SchemaMismatchException(collection.name(), problems);
+    }
+  }
+}

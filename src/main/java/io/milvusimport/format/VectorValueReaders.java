@@ -1,0 +1,215 @@
+package io.milvusimport.format;
+
+import io.milvusimport.schema.MlVectors;
+import io.milvusimport.schema.ValueKind;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.unsafe.Platform;
+
+/**
+ * Checked readers for dense vectors. Float arrays in Spark's own row format are copied into the
+ * slot with one memory copy, not element by element, because a vector column is most of the bytes a
+ * large import moves.
+ */
+final class VectorValueReaders {
+  private VectorValueReaders() {}
+
+  /**
+   * FloatVector values (also Float16/BFloat16 given as floats) from float or double arrays or ML
+   * vectors: {@code dim} finite values within {@code +-limit}.
+   */
+  static ColumnValueReader floats(ValueKind kind, int dim, double limit) {
+    if (kind == ValueKind.ML_VECTOR) {
+      return (data, i, slot) ->
+          checkFinite(fromMlVector(data.getStruct(i, 4), dim, slot), limit, null);
+    }
+    boolean doubles = kind == ValueKind.DOUBLE_ARRAY;
+    DataType element = doubles ? DataTypes.DoubleType : DataTypes.FloatType;
+    return (data, i, slot) -> {
+      ArrayData vector = data.getArray(i);
+      int n = vector.numElements();
+      if (n != dim) {
+        throw wrongDim(dim, n, VectorJsonWriters.render(vector, element));
+      }
+      float[] values = slot.floats(dim);
+      if (!doubles && vector instanceof UnsafeArrayData) {
+        UnsafeArrayData unsafe = (UnsafeArrayData) vector;
+        checkNoNulls(unsafe, element);
+        Platform.copyMemory(
+            unsafe.getBaseObject(),
+            unsafe.getBaseOffset() + UnsafeArrayData.calculateHeaderPortionInBytes(n),
+            values,
+            Platform.FLOAT_ARRAY_OFFSET,
+            4L * n);
+      } else {
+        for (int j = 0; j < n; j++) {
+          if (vector.isNullAt(j)) {
+            throw nullElement(j, vector, element);
+          }
+          double value = doubles ? vector.getDouble(j) : vector.getFloat(j);
+          if (doubles && !(Math.abs(value) <= limit)) {
+            throw notFinite(j, value, limit, vector, element);
+          }
+          values[j] = (float) value;
+        }
+      }
+      checkFinite(values, limit, vector);
+    };
+  }
+
+  /** Float16/BFloat16 as the 2·dim little-endian bytes column formats store. */
+  static ColumnValueReader halfBytes(ValueKind kind, int dim, boolean float16) {
+    if (kind == ValueKind.BINARY) {
+      return (data, i, slot) -> {
+        byte[] bytes = data.getBinary(i);
+        if (bytes.length != 2 * dim) {
+          throw new ValueProblem(
+              "wrong vector dimension",
+              "expected "
+                  + (2 * dim)
+                  + " bytes (2 per dimension, dim "
+                  + dim
+                  + "), got "
+                  + bytes.length,
+              null);
+        }
+        for (int j = 0; j < dim; j++) {
+          short bits = (short) ((bytes[2 * j] & 0xff) | (bytes[2 * j + 1] << 8));
+          float value = float16 ? HalfFloats.fromFloat16(bits) : HalfFloats.fromBFloat16(bits);
+          if (!Float.isFinite(value)) {
+            throw new ValueProblem(
+                "NaN or infinity in vector", "element " + j + " is " + value, null);
+          }
+        }
+        slot.copyText(bytes, 0, bytes.length);
+      };
+    }
+    ColumnValueReader floats =
+        floats(kind, dim, float16 ? HalfFloats.FLOAT16_MAX : Float.MAX_VALUE);
+    return (data, i, slot) -> {
+      floats.read(data, i, slot);
+      byte[] out = slot.bytes(2 * dim);
+      float[] values = slot.floats;
+      for (int j = 0; j < dim; j++) {
+        short bits = float16 ? HalfFloats.toFloat16(values[j]) : HalfFloats.toBFloat16(values[j]);
+        out[2 * j] = (byte) bits;
+        out[2 * j + 1] = (byte) (bits >> 8);
+      }
+    };
+  }
+
+  /** BinaryVector: dim/8 bytes, one bit per dimension. */
+  static ColumnValueReader binary(int dim) {
+    return (data, i, slot) -> {
+      byte[] bytes = data.getBinary(i);
+      if (bytes.length * 8 != dim) {
+        throw new ValueProblem(
+            "wrong vector dimension",
+            "expected " + (dim / 8) + " bytes (dim " + dim + " bits), got " + bytes.length,
+            null);
+      }
+      slot.copyText(bytes, 0, bytes.length);
+    };
+  }
+
+  /** Int8Vector: dim signed bytes from an array of bytes. */
+  static ColumnValueReader int8(int dim) {
+    return (data, i, slot) -> {
+      ArrayData vector = data.getArray(i);
+      int n = vector.numElements();
+      if (n != dim) {
+        throw wrongDim(dim, n, VectorJsonWriters.render(vector, DataTypes.ByteType));
+      }
+      byte[] out = slot.bytes(dim);
+      for (int j = 0; j < n; j++) {
+        if (vector.isNullAt(j)) {
+          throw nullElement(j, vector, DataTypes.ByteType);
+        }
+        out[j] = vector.getByte(j);
+      }
+    };
+  }
+
+  private static float[] fromMlVector(InternalRow vector, int dim, ColumnSlot slot) {
+    ArrayData values = vector.getArray(MlVectors.VALUES);
+    boolean sparse = vector.getByte(MlVectors.TYPE) == MlVectors.SPARSE;
+    int size = sparse ? vector.getInt(MlVectors.SIZE) : values.numElements();
+    if (size != dim) {
+      throw wrongDim(dim, size, VectorJsonWriters.render(values, DataTypes.DoubleType));
+    }
+    float[] dense = slot.floats(dim);
+    if (sparse) {
+      java.util.Arrays.fill(dense, 0f);
+      ArrayData indices = vector.getArray(MlVectors.INDICES);
+      for (int j = 0; j < indices.numElements(); j++) {
+        dense[indices.getInt(j)] = checkedFloat(values.getDouble(j), indices.getInt(j));
+      }
+    } else {
+      for (int j = 0; j < dim; j++) {
+        dense[j] = checkedFloat(values.getDouble(j), j);
+      }
+    }
+    return dense;
+  }
+
+  private static float checkedFloat(double value, int j) {
+    if (!(Math.abs(value) <= Float.MAX_VALUE)) {
+      throw new ValueProblem(
+          "NaN or infinity in vector",
+          "element " + j + " is " + value + "; vectors must hold finite float32 values",
+          null);
+    }
+    return (float) value;
+  }
+
+  private static void checkNoNulls(UnsafeArrayData array, DataType element) {
+    int words = (array.numElements() + 63) / 64;
+    long offset = array.getBaseOffset() + 8;
+    for (int w = 0; w < words; w++) {
+      if (Platform.getLong(array.getBaseObject(), offset + 8L * w) != 0) {
+        for (int j = 64 * w; j < array.numElements(); j++) {
+          if (array.isNullAt(j)) {
+            throw nullElement(j, array, element);
+          }
+        }
+      }
+    }
+  }
+
+  private static void checkFinite(float[] values, double limit, ArrayData source) {
+    for (int j = 0; j < values.length; j++) {
+      float value = values[j];
+      if (!(Math.abs(value) <= limit)) {
+        throw notFinite(j, value, limit, source, DataTypes.FloatType);
+      }
+    }
+  }
+
+  private static ValueProblem notFinite(
+      int j, double value, double limit, ArrayData source, DataType element) {
+    return new ValueProblem(
+        "NaN or infinity in vector",
+        "element "
+            + j
+            + " is "
+            + value
+            + "; vectors must hold finite values"
+            + (limit < Float.MAX_VALUE ? " within +-" + limit : " within float32 range"),
+        source == null ? null : VectorJsonWriters.render(source, element));
+  }
+
+  private static ValueProblem nullElement(int j, ArrayData vector, DataType element) {
+    return new ValueProblem(
+        "null vector element",
+        "element " + j + " is null",
+        VectorJsonWriters.render(vector, element));
+  }
+
+  static ValueProblem wrongDim(int dim, int got, String value) {
+    return new ValueProblem(
+        "wrong vector dimension", "expected dim " + dim + ", got " + got + " values", value);
+  }
+}
