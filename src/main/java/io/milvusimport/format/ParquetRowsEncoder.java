@@ -52,8 +52,16 @@ final class ParquetRowsEncoder implements RowFileEncoder {
             .withValidation(false)
             .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0);
     for (MilvusColumn column : reader.columns()) {
-      if (column.kind() == ColumnKind.FLOAT_VECTOR || column.kind() == ColumnKind.BYTE_VECTOR) {
-        builder = builder.withDictionaryEncoding(column.name(), false);
+      // Vector values rarely repeat: a dictionary would only cost memory and time.
+      if (column.kind() == ColumnKind.FLOAT_VECTOR) {
+        builder = builder.withDictionaryEncoding(ParquetSchemas.elementPath(column.name()), false);
+      } else if (column.kind() == ColumnKind.BYTE_VECTOR) {
+        builder =
+            builder.withDictionaryEncoding(
+                column.type() == io.milvusimport.schema.MilvusType.INT8_VECTOR
+                    ? ParquetSchemas.elementPath(column.name())
+                    : column.name(),
+                false);
       }
     }
     writer = builder.build();

@@ -117,8 +117,11 @@ public final class RollingFileWriter implements ImportFileOutput {
     if (currentBase == null) {
       return;
     }
-    currentBase = null;
-    encoder.finish();
+    try {
+      encoder.finish();
+    } finally {
+      currentBase = null;
+    }
     if (currentRows == 0) {
       for (Path part : currentParts) {
         fs.delete(part, false);
