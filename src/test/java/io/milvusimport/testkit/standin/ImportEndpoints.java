@@ -33,15 +33,22 @@ final class ImportEndpoints {
   private final FaultPlan faults;
   private final int maxFiles;
   private final int maxUnfinished;
+  private final boolean seedDesign;
   final List<JsonNode> requests = new CopyOnWriteArrayList<>();
 
   ImportEndpoints(
-      CollectionStore store, ImportJobs jobs, FaultPlan faults, int maxFiles, int maxUnfinished) {
+      CollectionStore store,
+      ImportJobs jobs,
+      FaultPlan faults,
+      int maxFiles,
+      int maxUnfinished,
+      boolean seedDesign) {
     this.store = store;
     this.jobs = jobs;
     this.faults = faults;
     this.maxFiles = maxFiles;
     this.maxUnfinished = maxUnfinished;
+    this.seedDesign = seedDesign;
   }
 
   void registerAll(RestRouter r) {
@@ -81,7 +88,7 @@ final class ImportEndpoints {
               + ", but got "
               + files.size());
     }
-    files.forEach(ImportEndpoints::checkFileType);
+    files.forEach(this::checkFileType);
     if (faults.takeJobLimitRejection() || jobs.unfinished() >= maxUnfinished) {
       throw MilvusErrors.importSysFailed(JOB_LIMIT);
     }
@@ -91,8 +98,14 @@ final class ImportEndpoints {
     return data;
   }
 
-  /** {@code importutilv2.GetFileType}, texts verified in milvus-io/milvus. */
-  private static void checkFileType(List<String> paths) {
+  /**
+   * {@code importutilv2.GetFileType}, texts verified in milvus-io/milvus. In seed-design mode (not
+   * Milvus) a group of one column-based {@code .json} and {@code .npy} files passes.
+   */
+  private void checkFileType(List<String> paths) {
+    if (seedDesign && isSeedDesignGroup(paths)) {
+      return;
+    }
     String ext = ImportJobs.extension(paths.get(0));
     for (String p : paths) {
       if (!ImportJobs.extension(p).equals(ext)) {
@@ -111,6 +124,12 @@ final class ImportEndpoints {
               : ".csv".equals(ext) ? "CSV" : ".jsonl".equals(ext) ? "JSONL" : "Parquet";
       throw MilvusErrors.importFailed("for " + kind + " import, accepts only one file");
     }
+  }
+
+  private static boolean isSeedDesignGroup(List<String> paths) {
+    long json = paths.stream().filter(p -> ".json".equals(ImportJobs.extension(p))).count();
+    long npy = paths.stream().filter(p -> ".npy".equals(ImportJobs.extension(p))).count();
+    return json == 1 && npy >= 1 && json + npy == paths.size();
   }
 
   private static List<List<String>> files(JsonNode node) {

@@ -5,7 +5,6 @@ import io.milvusimport.testkit.standin.ImportJob.State;
 import io.milvusimport.testkit.standin.JsonRowReader.ImportFailure;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,7 @@ final class ImportJobs implements AutoCloseable {
   private final Map<String, ImportJob> jobs = new ConcurrentHashMap<>();
   private final List<ImportJob> order = new ArrayList<>();
   private final FileSource source;
+  private final ImportFileReaders readers;
   private final long maxFileSizeBytes;
   private final Duration stepDelay;
   private final ScheduledExecutorService scheduler =
@@ -42,8 +42,13 @@ final class ImportJobs implements AutoCloseable {
             return t;
           });
 
-  ImportJobs(FileSource source, long maxFileSizeBytes, Duration stepDelay) {
+  ImportJobs(
+      FileSource source,
+      ImportFileReaders.Settings settings,
+      long maxFileSizeBytes,
+      Duration stepDelay) {
     this.source = source;
+    this.readers = new ImportFileReaders(source, settings);
     this.maxFileSizeBytes = maxFileSizeBytes;
     this.stepDelay = stepDelay;
   }
@@ -124,13 +129,10 @@ final class ImportJobs implements AutoCloseable {
                 + size
                 + ", maxSize="
                 + maxFileSizeBytes;
-      } else if (!".json".equals(ext)) {
+      } else if (!ImportFileReaders.supports(ext)) {
         reason = "import of '" + ext + "' files is not supported by this stand-in yet (not Milvus)";
       } else {
-        List<Map<String, Object>> rows;
-        try (InputStream in = source.open(path)) {
-          rows = new JsonRowReader(job.collection).read(in);
-        }
+        List<Map<String, Object>> rows = readers.read(job.collection, paths);
         synchronized (job) {
           d.totalRows = rows.size();
           d.progress = 100;
@@ -141,14 +143,22 @@ final class ImportJobs implements AutoCloseable {
       }
     } catch (FileNotFoundException e) {
       reason =
-          MilvusErrors.importFailedText(
-              "read json file failed, path=" + path + ", err=" + e.getMessage());
+          ".json".equals(ext)
+              ? MilvusErrors.importFailedText(
+                  "read json file failed, path=" + path + ", err=" + e.getMessage())
+              : e.getMessage(); // the storage error, unwrapped (inferred)
     } catch (ImportFailure e) {
       reason = e.getMessage();
     } catch (IOException | RuntimeException e) {
+      LOG.warn("{} job {}: reading {} failed", TAG, job.jobId, paths, e);
       reason =
           MilvusErrors.importFailedText(
-              "read json file failed, path=" + path + ", err=" + e.getMessage());
+              "read "
+                  + ext.substring(Math.min(1, ext.length()))
+                  + " file failed, path="
+                  + path
+                  + ", err="
+                  + e.getMessage());
     }
     synchronized (job) {
       d.state = "Failed";

@@ -216,10 +216,10 @@ class JsonImportTest {
   }
 
   @Test
-  void parquetIsNotSupportedYetByTheStandIn() throws Exception {
+  void rejectsAParquetPathThatIsNotParquet() throws Exception {
     String key = fx.put(".parquet", "PAR1");
     JsonNode job = fx.client.awaitFinal(fx.client.importJob("docs", "[[\"" + key + "\"]]"));
     assertThat(job.path("state").asText()).isEqualTo("Failed");
-    assertThat(job.path("reason").asText()).contains("not supported by this stand-in");
+    assertThat(job.path("reason").asText()).startsWith("new parquet reader failed");
   }
 }

@@ -36,11 +36,12 @@ public final class MilvusStandIn implements AutoCloseable {
   private final FaultPlan faults = new FaultPlan();
 
   private MilvusStandIn(Builder b) throws IOException {
-    this.jobs = new ImportJobs(b.source, b.maxFileSizeBytes, b.stepDelay);
+    this.jobs = new ImportJobs(b.source, b.readers, b.maxFileSizeBytes, b.stepDelay);
     RestRouter router = new RestRouter(b.token, faults);
     new CollectionEndpoints(store).registerAll(router);
     this.imports =
-        new ImportEndpoints(store, jobs, faults, b.maxFilesPerRequest, b.maxUnfinishedJobs);
+        new ImportEndpoints(
+            store, jobs, faults, b.maxFilesPerRequest, b.maxUnfinishedJobs, b.readers.seedDesign);
     imports.registerAll(router);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.executor =
@@ -115,6 +116,7 @@ public final class MilvusStandIn implements AutoCloseable {
     private long maxFileSizeBytes = 16L << 30;
     private int maxUnfinishedJobs = 1024;
     private Duration stepDelay = Duration.ofMillis(50);
+    private final ImportFileReaders.Settings readers = new ImportFileReaders.Settings();
 
     private Builder() {}
 
@@ -157,6 +159,25 @@ public final class MilvusStandIn implements AutoCloseable {
     /** Time per job state step (Pending -> Importing -> Completed/Failed). */
     public Builder stepDelay(Duration d) {
       this.stepDelay = d;
+      return this;
+    }
+
+    /**
+     * Not Milvus: also accept the Milvus 2.0/2.1 bulk-load design's column groups, one column-based
+     * JSON file ({@code {"uid": [..], "year": [..]}}) plus {@code <field>.npy} files. Without it
+     * such a group is refused at create, as current Milvus does ("inconsistency in file types").
+     */
+    public Builder seedDesignFormats() {
+      readers.seedDesign = true;
+      return this;
+    }
+
+    /**
+     * Parquet columns named after no field are ignored (Milvus 2.6+). By default they fail the job,
+     * as on Milvus 2.4/2.5.
+     */
+    public Builder parquetIgnoresExtraColumns() {
+      readers.parquetIgnoresExtraColumns = true;
       return this;
     }
 

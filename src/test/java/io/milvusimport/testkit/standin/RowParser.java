@@ -32,6 +32,11 @@ final class RowParser {
   private final CollectionSpec collection;
   private final ValueParser values;
 
+  /** The next auto-generated primary key (shared by every reader of the stand-in). */
+  static long nextAutoId() {
+    return AUTO_IDS.incrementAndGet();
+  }
+
   RowParser(CollectionSpec collection) {
     this.collection = collection;
     this.values = new ValueParser(collection.timezone);

@@ -4,6 +4,7 @@ import io.milvusimport.testkit.LocalS3;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** Shared set-up of the stand-in tests: a stand-in reading from the shared local S3. */
 final class StandInFixture {
@@ -41,14 +42,21 @@ final class StandInFixture {
   final StandInClient client;
 
   StandInFixture() {
+    this(b -> b);
+  }
+
+  /** {@code custom} may change the builder's settings (applied last). */
+  StandInFixture(UnaryOperator<MilvusStandIn.Builder> custom) {
     s3.createBucket(BUCKET);
     standIn =
-        MilvusStandIn.builder()
-            .s3(s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET)
-            .stepDelay(Duration.ofMillis(20))
-            .maxFilesPerRequest(3)
-            .maxFileSizeBytes(4096)
-            .maxUnfinishedJobs(1024)
+        custom
+            .apply(
+                MilvusStandIn.builder()
+                    .s3(s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET)
+                    .stepDelay(Duration.ofMillis(20))
+                    .maxFilesPerRequest(3)
+                    .maxFileSizeBytes(4096)
+                    .maxUnfinishedJobs(1024))
             .start();
     standIn.createCollection("default", DOCS);
     standIn.createCollection("default", AUTO);
@@ -60,6 +68,12 @@ final class StandInFixture {
   String put(String suffix, String content) {
     String key = "stage/" + UUID.randomUUID() + suffix;
     s3.put(BUCKET, key, content.getBytes(StandardCharsets.UTF_8));
+    return key;
+  }
+
+  /** Puts {@code data} at {@code key}; returns the key. */
+  String putBytes(String key, byte[] data) {
+    s3.put(BUCKET, key, data);
     return key;
   }
 

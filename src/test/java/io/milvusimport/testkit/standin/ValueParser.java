@@ -45,6 +45,11 @@ final class ValueParser {
     this.timezone = timezone;
   }
 
+  /** The collection timezone naive Timestamptz values are read in. */
+  String timezone() {
+    return timezone;
+  }
+
   Object parse(FieldSpec f, Object v) {
     switch (f.type) {
       case "Bool":
