@@ -39,6 +39,9 @@ final class ColumnRowReader {
     List<ColumnBinding> dynamic = new ArrayList<>();
     Set<String> topLevel = new HashSet<>();
     for (ColumnBinding binding : layout.bindings()) {
+      if (binding.role() == ColumnBinding.Role.DYNAMIC_KEY) {
+        topLevel.add(binding.key());
+      }
       if (binding.dynamic()) {
         dynamic.add(binding);
       } else {

@@ -50,6 +50,14 @@ public final class FormatChecks {
       }
     }
     for (ColumnBinding binding : layout.bindings()) {
+      if (binding.dynamic() && "json-npy".equals(format)) {
+        problems.add(
+            "column '"
+                + binding.column()
+                + "' would go to the dynamic field, which the original column layout (format"
+                + " json-npy) predates; use format npy, parquet or json");
+        continue;
+      }
       MilvusField field = binding.field();
       if (field != null
           && (field.nullable() || field.hasDefault())

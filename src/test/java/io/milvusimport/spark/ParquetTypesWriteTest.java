@@ -1,0 +1,16 @@
+package io.milvusimport.spark;
+
+import io.milvusimport.format.HalfFloats;
+
+/** Every Milvus type through {@code df.write()} with {@code format=parquet}. */
+class ParquetTypesWriteTest extends MilvusTypesWriteTest {
+  @Override
+  String format() {
+    return "parquet";
+  }
+
+  @Override
+  float storedBFloat16(float value) {
+    return HalfFloats.fromBFloat16(HalfFloats.toBFloat16(value));
+  }
+}
