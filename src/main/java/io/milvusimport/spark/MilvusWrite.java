@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.types.StructType;
@@ -59,9 +60,12 @@ final class MilvusWrite implements Write {
             options.partition(), partitionExists, options.columnMapping(), options.defaultValues());
     RowLayout layout = WritePlanner.plan(collection, schema, settings);
     String writeId =
-        LocalDateTime.now().format(WRITE_ID_TIME)
-            + "-"
-            + UUID.randomUUID().toString().substring(0, 8);
+        options.resumeWriteId() != null
+            ? options.resumeWriteId()
+            : LocalDateTime.now().format(WRITE_ID_TIME)
+                + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+    boolean twoPhase = TwoPhaseDecision.decide(options, client);
     LOG.info(
         "Write {} (query {}): staging {} files for {}.{} under {}",
         writeId,
@@ -70,7 +74,12 @@ final class MilvusWrite implements Write {
         options.database(),
         options.collection(),
         options.staging().writeDirectory(writeId));
-    return new MilvusBatchWrite(options, layout, writeId, hadoopConf());
+    return new MilvusBatchWrite(options, layout, writeId, hadoopConf(), twoPhase);
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return StagingMetrics.supported();
   }
 
   private HadoopConf hadoopConf() {

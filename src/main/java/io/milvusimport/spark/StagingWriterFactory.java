@@ -20,6 +20,7 @@ final class StagingWriterFactory implements DataWriterFactory {
   private final long maxFileSize;
   private final Broadcast<HadoopConf> hadoopConf;
   private final boolean skipInvalidRows;
+  private final boolean discardRows;
 
   StagingWriterFactory(
       RowLayout layout,
@@ -27,13 +28,15 @@ final class StagingWriterFactory implements DataWriterFactory {
       String writeDirectory,
       long maxFileSize,
       Broadcast<HadoopConf> hadoopConf,
-      boolean skipInvalidRows) {
+      boolean skipInvalidRows,
+      boolean discardRows) {
     this.layout = layout;
     this.format = format;
     this.writeDirectory = writeDirectory;
     this.maxFileSize = maxFileSize;
     this.hadoopConf = hadoopConf;
     this.skipInvalidRows = skipInvalidRows;
+    this.discardRows = discardRows;
   }
 
   @Override
@@ -46,6 +49,7 @@ final class StagingWriterFactory implements DataWriterFactory {
         hadoopConf.value().get(),
         partitionId,
         taskId,
-        skipInvalidRows);
+        skipInvalidRows,
+        discardRows);
   }
 }

@@ -162,12 +162,19 @@ public final class ImportTestBed implements AutoCloseable {
   }
 
   /**
-   * Object keys of staged files under {@code prefix}, leaving out the directory markers S3A keeps
-   * for the staging root.
+   * Object keys of staged import files under {@code prefix}, leaving out the directory markers S3A
+   * keeps for the staging root and the writes' {@code _manifest.json}.
    */
   public List<String> stagedKeys(String prefix) {
     List<String> keys = new ArrayList<>(s3.listKeys(BUCKET, prefix));
-    keys.removeIf(key -> key.endsWith("/"));
+    keys.removeIf(key -> key.endsWith("/") || key.endsWith("/_manifest.json"));
+    return keys;
+  }
+
+  /** Object keys of write manifests ({@code <writeId>/_manifest.json}) under {@code prefix}. */
+  public List<String> manifestKeys(String prefix) {
+    List<String> keys = new ArrayList<>(s3.listKeys(BUCKET, prefix));
+    keys.removeIf(key -> !key.endsWith("/_manifest.json"));
     return keys;
   }
 
