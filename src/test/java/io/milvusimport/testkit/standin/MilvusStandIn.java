@@ -116,6 +116,11 @@ public final class MilvusStandIn implements AutoCloseable {
     return s == null ? null : new ArrayList<>(s.rows);
   }
 
+  /** Names of the collection's snapshots, sorted. */
+  public List<String> snapshotNames(String db, String collection) {
+    return snapshots.names(db, collection);
+  }
+
   /** The most import jobs that were unfinished at once (Uncommitted ones count). */
   public long peakUnfinishedJobs() {
     return jobs.peakUnfinished();

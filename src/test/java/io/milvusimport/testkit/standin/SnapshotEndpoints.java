@@ -59,6 +59,16 @@ final class SnapshotEndpoints {
         });
   }
 
+  List<String> names(String db, String collection) {
+    String prefix = db + "/" + collection + "/";
+    List<String> out = new ArrayList<>();
+    snapshots.keySet().stream()
+        .filter(k -> k.startsWith(prefix))
+        .sorted()
+        .forEach(k -> out.add(k.substring(prefix.length())));
+    return out;
+  }
+
   Snapshot get(String db, String collection, String name) {
     return snapshots.get(key(db, collection, name));
   }
