@@ -12,7 +12,7 @@ final class CommitReport {
   private static final Logger LOG = LoggerFactory.getLogger(CommitReport.class);
 
   private final String writeId;
-  private final long started = System.nanoTime();
+  private long started = System.nanoTime();
   private long importStarted;
   private long importFinished;
   private long cleanupNanos;
@@ -22,6 +22,11 @@ final class CommitReport {
 
   CommitReport(String writeId) {
     this.writeId = writeId;
+  }
+
+  /** The commit begins: Spark's tasks are done. */
+  void commitStarted() {
+    started = System.nanoTime();
   }
 
   void manifestStore(ManifestStore manifestStore) {

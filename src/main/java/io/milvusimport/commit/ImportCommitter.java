@@ -51,6 +51,7 @@ public final class ImportCommitter {
    * every job is Completed, or throws.
    */
   public void commit(List<StagedFile> files, SkippedRows skipped) {
+    report.commitStarted();
     if (skipped.total() > 0) {
       LOG.warn(
           "Write {}: skipped {} invalid rows (invalidRows=skip): {}",

@@ -193,7 +193,7 @@ final class WriteManifest {
     if (!snapshotName.isEmpty()) {
       root.putObject("snapshot").put("name", snapshotName).put("createTs", snapshotCreateTs);
     }
-    return root.toPrettyString();
+    return root.toString();
   }
 
   static WriteManifest fromJson(String text) throws IOException {

@@ -55,6 +55,11 @@ public final class ImportTestBed implements AutoCloseable {
         MilvusStandIn.builder().localStorage().stepDelay(Duration.ofMillis(20)), false);
   }
 
+  /** As {@link #startLocalStorage()}, with a stand-in configured by the caller. */
+  public static ImportTestBed startLocalStorage(MilvusStandIn.Builder standIn) {
+    return new ImportTestBed(standIn.localStorage(), false);
+  }
+
   /** A test bed with a stand-in configured by the caller (S3 source and token are set here). */
   public static ImportTestBed start(MilvusStandIn.Builder standIn) {
     return new ImportTestBed(standIn, true);
