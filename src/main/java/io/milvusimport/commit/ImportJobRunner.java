@@ -37,6 +37,7 @@ final class ImportJobRunner {
   private final Duration maxPollInterval;
   private final long deadlineNanos;
   private final String timeoutText;
+  private final ImportJobCreator creator;
   private final Map<Integer, Integer> progress = new HashMap<>();
   private int peakUnfinished;
 
@@ -60,6 +61,12 @@ final class ImportJobRunner {
     this.maxPollInterval = maxPollInterval;
     this.deadlineNanos = System.nanoTime() + importTimeout.toNanos();
     this.timeoutText = importTimeout.toString();
+    this.creator = new ImportJobCreator(api, manifest, store, staging, partition);
+  }
+
+  /** Creates every job not yet created without polling ({@code waitForCompletion=false}). */
+  RunResult createAll() {
+    return creator.createAll(deadlineNanos, pollInterval, maxPollInterval);
   }
 
   int peakUnfinished() {
@@ -85,34 +92,6 @@ final class ImportJobRunner {
       }
     }
     return loop(toCreate, active, false);
-  }
-
-  /** Creates every job not yet created without polling ({@code waitForCompletion=false}). */
-  RunResult createAll() {
-    long limitWaitMillis = pollInterval.toMillis();
-    for (WriteManifest.Job job : manifest.jobs) {
-      while (job.jobId == null) {
-        try {
-          create(job);
-        } catch (MilvusServerException e) {
-          if (!MilvusImportJobs.isJobLimit(e)) {
-            return RunResult.failed(refusal(job, e));
-          }
-          if (System.nanoTime() > deadlineNanos) {
-            return RunResult.timedOut("Milvus kept refusing new import jobs: " + e.serverMessage());
-          }
-          sleep(limitWaitMillis);
-          limitWaitMillis = jitter(Math.min(limitWaitMillis * 2, maxPollInterval.toMillis()));
-        } catch (MilvusTransportException e) {
-          return RunResult.unknown(
-              "Milvus did not answer the create of import job "
-                  + (job.index + 1)
-                  + ": "
-                  + e.getMessage());
-        }
-      }
-    }
-    return RunResult.done();
   }
 
   /** Waits until every committed job is Completed (or Failed). */
@@ -144,13 +123,13 @@ final class ImportJobRunner {
           && System.nanoTime() >= nextCreateNanos) {
         WriteManifest.Job job = toCreate.peek();
         try {
-          create(job);
+          creator.create(job);
           toCreate.poll();
           active.add(job);
           limitWaitMillis = pollInterval.toMillis();
         } catch (MilvusServerException e) {
           if (!MilvusImportJobs.isJobLimit(e)) {
-            failures.add(refusal(job, e));
+            failures.add(creator.refusal(job, e));
             break;
           }
           LOG.info(
@@ -255,38 +234,6 @@ final class ImportJobRunner {
     }
   }
 
-  private void create(WriteManifest.Job job) {
-    String key = ImportJobPlan.idempotencyKey(manifest.writeId, job);
-    manifest.jobCreating(job, key);
-    save();
-    Map<String, String> options = manifest.twoPhase() ? Map.of("auto_commit", "false") : Map.of();
-    String jobId =
-        api.create(
-            ImportJobPlan.requestFiles(job, manifest.files, staging), partition, options, key);
-    manifest.jobCreated(job, jobId);
-    save();
-    LOG.info(
-        "Write {}: created import job {} ({} of {}) for {} files, {} rows{}",
-        manifest.writeId,
-        jobId,
-        job.index + 1,
-        manifest.jobs.size(),
-        job.fileCount,
-        job.expectedRows,
-        manifest.twoPhase() ? ", uncommitted until every job has read its files" : "");
-  }
-
-  private String refusal(WriteManifest.Job job, MilvusServerException e) {
-    return "Milvus refused import request "
-        + (job.index + 1)
-        + " of "
-        + manifest.jobs.size()
-        + ": code "
-        + e.code()
-        + ", "
-        + e.serverMessage();
-  }
-
   private void manifestState(WriteManifest.Job job, ImportJobStatus status) {
     manifest.jobState(
         job,
@@ -319,11 +266,11 @@ final class ImportJobRunner {
     return ids;
   }
 
-  private static long jitter(long millis) {
+  static long jitter(long millis) {
     return millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1);
   }
 
-  private static void sleep(long millis) {
+  static void sleep(long millis) {
     try {
       Thread.sleep(Math.max(1, millis));
     } catch (InterruptedException e) {

@@ -72,10 +72,30 @@ final class JobOutcomes {
     try {
       return step.get();
     } catch (MilvusImportException e) {
+      if (manifest.twoPhase() && !hasCommittedJob()) {
+        // Cancelled or stopped before any commit: abort so nothing becomes visible. The HTTP
+        // client refuses to run on an interrupted thread, so the flag waits until afterwards.
+        boolean interrupted = Thread.interrupted();
+        boolean aborted = twoPhase.abortAll();
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        throw new ImportStopped(
+            prefix() + e.getMessage() + "." + abortedText(aborted), aborted, false, e);
+      }
       store.save(manifest);
       throw new ImportStopped(
           prefix() + e.getMessage() + "." + committer.resumeAdvice(), false, false, e);
     }
+  }
+
+  private boolean hasCommittedJob() {
+    for (WriteManifest.Job job : manifest.jobs) {
+      if ("Committing".equals(job.state) || "Completed".equals(job.state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ImportStopped stopped(RunResult result, boolean clean) {
