@@ -1,27 +1,28 @@
 package io.milvusimport.commit;
 
 import io.milvusimport.ImportFailedException;
-import io.milvusimport.MilvusServerException;
+import io.milvusimport.ImportTimeoutException;
+import io.milvusimport.MilvusImportException;
 import io.milvusimport.format.SkippedRows;
-import io.milvusimport.milvus.ImportJobStatus;
 import io.milvusimport.milvus.MilvusImportJobs;
 import io.milvusimport.milvus.MilvusRestClient;
-import io.milvusimport.milvus.MilvusTransportException;
+import io.milvusimport.milvus.MilvusSnapshots;
+import io.milvusimport.milvus.RetryPolicy;
 import io.milvusimport.spark.ImportOptions;
 import io.milvusimport.staging.HadoopConf;
 import io.milvusimport.staging.StagedFile;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver-side end of a write: turns the files the tasks committed into import jobs, waits for
- * Milvus to finish them, checks the imported row count and removes the staged files.
+ * The driver-side end of a write: records the committed tasks' files in the manifest, imports them
+ * through {@link ImportJobRunner} (two-phase on Milvus 3.0 when asked), checks the row count, takes
+ * the snapshot and removes the staged files.
  *
- * <p>It remembers whether Milvus may still be reading the staged files, because Spark calls {@link
- * #abort} after a failed commit too: files are deleted only when no job can still need them.
+ * <p>Cleanup follows Iceberg's rule: files are deleted after success, and after a failure only when
+ * no job can still read them; when a job's state is unknown they stay with the manifest, and the
+ * message says how to resume. Spark calls {@link #abort} after a failed commit too.
  */
 public final class ImportCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(ImportCommitter.class);
@@ -29,22 +30,28 @@ public final class ImportCommitter {
   private final ImportOptions options;
   private final HadoopConf hadoopConf;
   private final String writeId;
-  private final List<String> jobIds = new ArrayList<>();
+  private final boolean twoPhase;
+  private final CommitReport report;
   private volatile boolean filesMayBeInUse;
 
-  public ImportCommitter(ImportOptions options, HadoopConf hadoopConf, String writeId) {
+  /**
+   * @param twoPhase use Milvus 3.0's two-phase import (decided at plan time)
+   */
+  public ImportCommitter(
+      ImportOptions options, HadoopConf hadoopConf, String writeId, boolean twoPhase) {
     this.options = options;
     this.hadoopConf = hadoopConf;
     this.writeId = writeId;
+    this.twoPhase = twoPhase;
+    this.report = new CommitReport(writeId);
   }
 
   /**
-   * Imports {@code files}; returns when every job is Completed, or throws.
-   *
-   * @param skipped invalid rows the tasks left out, reported here
+   * Imports {@code files} (or, when resuming, the files of the write's manifest); returns when
+   * every job is Completed, or throws.
    */
   public void commit(List<StagedFile> files, SkippedRows skipped) {
-    long started = System.nanoTime();
+    report.commitStarted();
     if (skipped.total() > 0) {
       LOG.warn(
           "Write {}: skipped {} invalid rows (invalidRows=skip): {}",
@@ -52,175 +59,193 @@ public final class ImportCommitter {
           skipped.total(),
           skipped.byReason());
     }
-    long stagedRows = files.stream().mapToLong(StagedFile::rows).sum();
-    long stagedBytes = files.stream().mapToLong(StagedFile::bytes).sum();
+    ManifestStore store = new ManifestStore(hadoopConf.get(), writeDirectory());
+    report.manifestStore(store);
+    WriteManifest manifest = manifest(files, store);
     LOG.info(
-        "Write {}: {} rows staged in {} files ({} bytes) under {}",
+        "Write {}: {} rows staged in {} files ({} bytes) under {}, {} import jobs planned",
         writeId,
-        stagedRows,
-        files.size(),
-        stagedBytes,
-        writeDirectory());
-    if (files.isEmpty()) {
+        manifest.stagedRows(),
+        manifest.files.size(),
+        manifest.stagedBytes(),
+        writeDirectory(),
+        manifest.jobs.size());
+    if (manifest.files.isEmpty()) {
       LOG.info("Write {}: no rows to import", writeId);
-      StagingCleaner.delete(hadoopConf.get(), writeDirectory());
+      cleanUp();
       return;
     }
-    MilvusImportJobs jobs =
-        new MilvusImportJobs(client(), options.database(), options.collection());
-    ImportJobPlan plan = ImportJobPlan.of(files, options.staging(), options.maxFilesPerJob());
-    for (int i = 0; i < plan.size(); i++) {
-      String jobId = createJob(jobs, plan, i);
-      jobIds.add(jobId);
-      filesMayBeInUse = true;
-      LOG.info(
-          "Write {}: created import job {} ({} of {}) for {} files, {} rows",
+    if (!manifest.twoPhase() && manifest.jobs.size() > 1) {
+      LOG.warn(
+          "Write {}: {} import jobs without two-phase import (atomic={}): the rows become visible"
+              + " job by job, and a failure can leave earlier jobs' rows in the collection",
           writeId,
-          jobId,
-          i + 1,
-          plan.size(),
-          plan.files(i).size(),
-          plan.expectedRows(i));
+          manifest.jobs.size(),
+          options.atomic().toString().toLowerCase(java.util.Locale.ROOT));
     }
+    MilvusRestClient client =
+        new MilvusRestClient(options.uri(), options.authorization(), options.requestTimeout());
+    RetryPolicy retry =
+        new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
+    MilvusImportJobs api =
+        new MilvusImportJobs(client, options.database(), options.collection(), retry);
+    ImportJobRunner runner =
+        new ImportJobRunner(
+            api,
+            manifest,
+            store,
+            options.staging(),
+            options.partition(),
+            options.waitForCompletion() ? options.maxConcurrentJobs() : Integer.MAX_VALUE,
+            options.pollInterval(),
+            options.maxPollInterval(),
+            options.importTimeout());
+    manifest.status("Importing");
+    store.save(manifest);
+    filesMayBeInUse = true;
+    report.importStarted();
+    try {
+      new JobOutcomes(manifest, store, runner, new TwoPhaseJobs(api, manifest, store), this)
+          .run(options.waitForCompletion());
+    } catch (ImportStopped e) {
+      filesMayBeInUse = !e.clean;
+      if (e.clean && !options.keepStagedFiles()) {
+        cleanUp();
+      }
+      throw e.toException();
+    }
+    report.importFinished(manifest.jobs.size(), runner.peakUnfinished());
     if (!options.waitForCompletion()) {
       LOG.info(
-          "Write {}: not waiting for import jobs {} (waitForCompletion=false); the staged files"
-              + " under {} are kept for Milvus to read",
+          "Write {}: not waiting for import jobs (waitForCompletion=false); the staged files under"
+              + " {} are kept for Milvus to read",
           writeId,
-          jobIds,
           writeDirectory());
       return;
     }
-    List<ImportJobStatus> finals =
-        new ImportJobWatcher(
-                jobs, options.pollInterval(), options.maxPollInterval(), options.importTimeout())
-            .awaitAll(jobIds);
     filesMayBeInUse = false;
-    checkOutcome(finals, stagedRows);
+    manifest.status("Completed");
+    store.save(manifest);
     LOG.info(
-        "imported {} rows into {} in {} ms ({} import jobs)",
-        stagedRows,
+        "Write {}: imported {} rows into {} with {} import jobs{}",
+        writeId,
+        manifest.stagedRows(),
         options.collection(),
-        (System.nanoTime() - started) / 1_000_000,
-        jobIds.size());
+        manifest.jobs.size(),
+        manifest.twoPhase() ? " (two-phase: all rows became visible together)" : "");
+    if (options.snapshot() != null) {
+      new SnapshotAfterImport(
+              new MilvusSnapshots(client, options.database(), options.collection(), retry),
+              manifest,
+              store)
+          .take(
+              options.snapshot(),
+              options.snapshotDescription(),
+              options.snapshotCompactionProtectionSeconds());
+    }
     if (options.keepStagedFiles()) {
       LOG.info("Write {}: staged files kept under {}", writeId, writeDirectory());
     } else {
-      StagingCleaner.delete(hadoopConf.get(), writeDirectory());
+      cleanUp();
     }
+    report.log();
   }
 
-  private String createJob(MilvusImportJobs jobs, ImportJobPlan plan, int index) {
-    try {
-      return jobs.create(plan.files(index), options.partition(), Map.of());
-    } catch (MilvusTransportException e) {
-      filesMayBeInUse = true;
-      throw new ImportFailedException(
-          "Could not tell whether Milvus created import job "
-              + (index + 1)
-              + " of "
-              + plan.size()
-              + " for write "
-              + writeId
-              + " ("
-              + e.getMessage()
-              + "). The staged files under "
-              + writeDirectory()
-              + " are kept; list the collection's jobs with POST"
-              + " /v2/vectordb/jobs/import/list before importing them again.",
-          e);
-    } catch (MilvusServerException e) {
-      String running =
-          jobIds.isEmpty()
-              ? " Nothing of this write was imported."
-              : " Jobs " + jobIds + " were already created and will import their rows.";
-      throw new ImportFailedException(
-          "Milvus refused import request "
-              + (index + 1)
-              + " of "
-              + plan.size()
-              + " for write "
-              + writeId
-              + " into collection '"
-              + options.collection()
-              + "': code "
-              + e.code()
-              + ", "
-              + e.serverMessage()
-              + "."
-              + running,
-          e);
-    }
-  }
-
-  private void checkOutcome(List<ImportJobStatus> finals, long stagedRows) {
-    List<String> failures = new ArrayList<>();
-    List<String> completed = new ArrayList<>();
-    long importedRows = 0;
-    for (ImportJobStatus status : finals) {
-      if (status.failed()) {
-        failures.add("import job " + status.jobId() + " failed: " + status.failureDescription());
-      } else {
-        completed.add(status.jobId());
-        importedRows += status.importedRows();
+  private WriteManifest manifest(List<StagedFile> files, ManifestStore store) {
+    if (options.resumeWriteId() != null) {
+      WriteManifest manifest = store.load();
+      if (manifest == null) {
+        throw new ImportFailedException(
+            "Cannot resume write "
+                + writeId
+                + ": there is no "
+                + store.location()
+                + ". That write never reached its commit, so nothing of it was imported; run the"
+                + " write again without 'resumeWriteId'.");
       }
+      LOG.info(
+          "Write {}: resuming from {} ({}, jobs {})",
+          writeId,
+          store.location(),
+          manifest.status(),
+          manifest.jobs.size());
+      return manifest;
     }
-    if (!failures.isEmpty()) {
-      String visible =
-          completed.isEmpty()
-              ? " Nothing of this write was imported."
-              : " Jobs " + completed + " completed, so their rows are in the collection.";
-      throw new ImportFailedException(
-          "Milvus failed to import write "
-              + writeId
-              + " into collection '"
-              + options.collection()
-              + "': "
-              + String.join("; ", failures)
-              + "."
-              + visible);
-    }
-    if (importedRows != stagedRows) {
-      throw new ImportFailedException(
-          "Milvus reports "
-              + importedRows
-              + " rows imported by jobs "
-              + completed
-              + " but "
-              + stagedRows
-              + " rows were staged for write "
-              + writeId
-              + " into collection '"
-              + options.collection()
-              + "'.");
-    }
+    ImportJobPlan.checkFileSizes(files, writeId);
+    WriteManifest manifest =
+        WriteManifest.plan(
+            writeId,
+            options.database(),
+            options.collection(),
+            options.partition(),
+            files,
+            options.maxFilesPerJob());
+    manifest.twoPhase(twoPhase && options.waitForCompletion());
+    return manifest;
+  }
+
+  /** The text that tells a user how to finish or inspect a write whose jobs are unknown. */
+  String resumeAdvice() {
+    return " The staged files are kept, with the manifest "
+        + writeDirectory()
+        + "/_manifest.json. Finish the write by running it again with"
+        + " .option(\"resumeWriteId\", \""
+        + writeId
+        + "\") (completed jobs are skipped, running ones polled, none created twice), or list"
+        + " the collection's jobs with POST /v2/vectordb/jobs/import/list.";
+  }
+
+  String writeId() {
+    return writeId;
+  }
+
+  String collection() {
+    return options.collection();
   }
 
   /**
    * Removes the staged files after a failed write, unless Milvus may still be reading them (a job
-   * whose outcome is unknown) or the user asked to keep them.
+   * whose outcome is unknown), the write is a resume (the files belong to the earlier write), or
+   * the user asked to keep them.
    */
   public void abort() {
-    if (filesMayBeInUse) {
+    if (filesMayBeInUse || options.resumeWriteId() != null) {
       LOG.warn(
-          "Write {}: keeping staged files under {} because import jobs {} may still be reading"
-              + " them. Check each job with POST /v2/vectordb/jobs/import/describe and delete the"
-              + " directory once they are finished.",
+          "Write {}: keeping staged files under {}: import jobs may still need them.{}",
           writeId,
           writeDirectory(),
-          jobIds);
+          resumeAdvice());
     } else if (options.keepStagedFiles()) {
       LOG.info("Write {}: staged files kept under {} (keepStagedFiles)", writeId, writeDirectory());
     } else {
-      StagingCleaner.delete(hadoopConf.get(), writeDirectory());
+      cleanUp();
     }
+  }
+
+  private void cleanUp() {
+    report.cleanup(() -> StagingCleaner.delete(hadoopConf.get(), writeDirectory()));
   }
 
   private String writeDirectory() {
     return options.staging().writeDirectory(writeId);
   }
 
-  private MilvusRestClient client() {
-    return new MilvusRestClient(options.uri(), options.authorization(), options.requestTimeout());
+  /** Why the import stopped and whether the staged files can go. */
+  static final class ImportStopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final boolean clean;
+    final boolean timeout;
+
+    ImportStopped(String message, boolean clean, boolean timeout, Throwable cause) {
+      super(message, cause);
+      this.clean = clean;
+      this.timeout = timeout;
+    }
+
+    MilvusImportException toException() {
+      return timeout
+          ? new ImportTimeoutException(getMessage())
+          : new ImportFailedException(getMessage(), getCause());
+    }
   }
 }

@@ -1,53 +1,59 @@
 package io.milvusimport.commit;
 
+import io.milvusimport.ImportFailedException;
 import io.milvusimport.staging.StagedFile;
 import io.milvusimport.staging.StagingLocation;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a write's staged files into import requests Milvus accepts: at most {@code maxFilesPerJob}
- * import files per request, each file sent as the path Milvus reads.
+ * Turns a planned job of the manifest into the {@code files} of its import request (one inner list
+ * per import file, each path as Milvus reads it), and checks before any job exists that every
+ * import file fits Milvus's per-file limit, so a write never fails half imported on a size.
  */
 final class ImportJobPlan {
-  private final List<List<List<String>>> requests;
-  private final List<Long> expectedRows;
+  /** Milvus's {@code dataNode.import.maxImportFileSizeInGB} default, per inner list. */
+  static final long MAX_IMPORT_FILE_BYTES = 16L << 30;
 
-  private ImportJobPlan(List<List<List<String>>> requests, List<Long> expectedRows) {
-    this.requests = requests;
-    this.expectedRows = expectedRows;
-  }
+  private ImportJobPlan() {}
 
-  static ImportJobPlan of(List<StagedFile> files, StagingLocation staging, int maxFilesPerJob) {
-    List<List<List<String>>> requests = new ArrayList<>();
-    List<Long> rows = new ArrayList<>();
-    for (int start = 0; start < files.size(); start += maxFilesPerJob) {
-      List<List<String>> request = new ArrayList<>();
-      long requestRows = 0;
-      for (StagedFile file : files.subList(start, Math.min(files.size(), start + maxFilesPerJob))) {
-        List<String> paths = new ArrayList<>(file.uris().size());
-        for (String uri : file.uris()) {
-          paths.add(staging.milvusPath(uri));
-        }
-        request.add(paths);
-        requestRows += file.rows();
+  static List<List<String>> requestFiles(
+      WriteManifest.Job job, List<StagedFile> files, StagingLocation staging) {
+    List<List<String>> request = new ArrayList<>(job.fileCount);
+    for (StagedFile file : files.subList(job.firstFile, job.firstFile + job.fileCount)) {
+      List<String> paths = new ArrayList<>(file.uris().size());
+      for (String uri : file.uris()) {
+        paths.add(staging.milvusPath(uri));
       }
-      requests.add(request);
-      rows.add(requestRows);
+      request.add(paths);
     }
-    return new ImportJobPlan(requests, rows);
+    return request;
   }
 
-  int size() {
-    return requests.size();
+  /**
+   * @throws ImportFailedException naming the first file (or column group) over 16 GB
+   */
+  static void checkFileSizes(List<StagedFile> files, String writeId) {
+    for (StagedFile file : files) {
+      if (file.bytes() > MAX_IMPORT_FILE_BYTES) {
+        throw new ImportFailedException(
+            "Staged import file "
+                + file
+                + " of write "
+                + writeId
+                + " is larger than Milvus's 16 GB per-file limit"
+                + " (dataNode.import.maxImportFileSizeInGB); no import job was created. Lower"
+                + " 'maxFileSize'.");
+      }
+    }
   }
 
-  /** The {@code files} value of request {@code index}: one inner list per import file. */
-  List<List<String>> files(int index) {
-    return requests.get(index);
-  }
-
-  long expectedRows(int index) {
-    return expectedRows.get(index);
+  /** The {@code Idempotency-Key} of a job: stable across retries and resumes of one attempt. */
+  static String idempotencyKey(String writeId, WriteManifest.Job job) {
+    return "milvus-import-"
+        + writeId
+        + "-job-"
+        + job.index
+        + (job.attempt == 0 ? "" : "-attempt-" + job.attempt);
   }
 }

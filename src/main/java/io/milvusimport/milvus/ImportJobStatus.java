@@ -91,6 +91,29 @@ public final class ImportJobStatus {
     return completed() || failed();
   }
 
+  /** 3.0 two-phase: every file is read, the rows wait invisible for a commit or an abort. */
+  public boolean uncommitted() {
+    return "Uncommitted".equalsIgnoreCase(state);
+  }
+
+  /** 3.0 two-phase: committed, rows becoming visible; it cannot be rolled back any more. */
+  public boolean committing() {
+    return "Committing".equalsIgnoreCase(state);
+  }
+
+  /** The job no longer reads files: Uncommitted, Completed or Failed. */
+  public boolean doneReading() {
+    return uncommitted() || committing() || finished();
+  }
+
+  /**
+   * A Completed status for a job Milvus no longer describes but whose outcome is certain (it was
+   * committed, and a committed job cannot be rolled back).
+   */
+  public static ImportJobStatus inferredCompleted(String jobId, long rows) {
+    return new ImportJobStatus(jobId, "Completed", 100, rows, rows, "", List.of());
+  }
+
   /** Milvus's reason, plus the failed files it names in the job's details. */
   public String failureDescription() {
     StringBuilder text = new StringBuilder(reason.isEmpty() ? "no reason given" : reason);

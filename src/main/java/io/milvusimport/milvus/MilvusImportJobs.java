@@ -3,19 +3,35 @@ package io.milvusimport.milvus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.milvusimport.MilvusServerException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Milvus's import-job API (contract §3): create a job from staged files, then describe it. */
+/**
+ * Milvus's import-job API (contract §3): create, describe, list, and the 3.0 two-phase commit and
+ * abort. Every call goes through the {@link RetryPolicy}; a create is safe to repeat because it
+ * carries an {@code Idempotency-Key}.
+ */
 public final class MilvusImportJobs {
+  /** Milvus's "import system failure" code: job limit reached, or job not found. */
+  public static final int IMPORT_SYS_FAILED = 2101;
+
   private final MilvusRestClient client;
   private final String database;
   private final String collection;
+  private final RetryPolicy retry;
 
-  public MilvusImportJobs(MilvusRestClient client, String database, String collection) {
+  public MilvusImportJobs(
+      MilvusRestClient client, String database, String collection, RetryPolicy retry) {
     this.client = client;
     this.database = database;
     this.collection = collection;
+    this.retry = retry;
+  }
+
+  public MilvusImportJobs(MilvusRestClient client, String database, String collection) {
+    this(client, database, collection, RetryPolicy.none());
   }
 
   /**
@@ -24,9 +40,14 @@ public final class MilvusImportJobs {
    *
    * @param files one inner list per import file (one path for JSON)
    * @param partition the partition, or null for the default
+   * @param idempotencyKey sent as the {@code Idempotency-Key} header, or null for none
    * @return the job id
    */
-  public String create(List<List<String>> files, String partition, Map<String, String> options) {
+  public String create(
+      List<List<String>> files,
+      String partition,
+      Map<String, String> options,
+      String idempotencyKey) {
     ObjectNode body = client.body().put("dbName", database).put("collectionName", collection);
     if (partition != null) {
       body.put("partitionName", partition);
@@ -38,7 +59,10 @@ public final class MilvusImportJobs {
     }
     ObjectNode opts = body.putObject("options");
     options.forEach(opts::put);
-    JsonNode data = client.post("jobs/import/create", body);
+    Map<String, String> headers =
+        idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey);
+    JsonNode data =
+        retry.call("import create", () -> client.post("jobs/import/create", body, headers));
     String jobId = data.path("jobId").asText("");
     if (jobId.isEmpty()) {
       throw new MilvusTransportException(
@@ -47,8 +71,70 @@ public final class MilvusImportJobs {
     return jobId;
   }
 
+  public String create(List<List<String>> files, String partition, Map<String, String> options) {
+    return create(files, partition, options, null);
+  }
+
   public ImportJobStatus describe(String jobId) {
     ObjectNode body = client.body().put("dbName", database).put("jobId", jobId);
-    return ImportJobStatus.parse(jobId, client.post("jobs/import/describe", body));
+    return ImportJobStatus.parse(
+        jobId,
+        retry.call(
+            "describe of import job " + jobId, () -> client.post("jobs/import/describe", body)));
+  }
+
+  /** The collection's import jobs Milvus still remembers ({@code /jobs/import/list}). */
+  public List<ImportJobStatus> list() {
+    ObjectNode body = client.body().put("dbName", database).put("collectionName", collection);
+    JsonNode data = retry.call("import job list", () -> client.post("jobs/import/list", body));
+    List<ImportJobStatus> out = new ArrayList<>();
+    for (JsonNode record : data.path("records")) {
+      out.add(ImportJobStatus.parse(record.path("jobId").asText(""), record));
+    }
+    return out;
+  }
+
+  /** Makes an Uncommitted job's rows visible (3.0, {@code auto_commit=false}). */
+  public void commit(String jobId) {
+    ObjectNode body = client.body().put("dbName", database).put("jobId", jobId);
+    retry.call("commit of import job " + jobId, () -> client.post("jobs/import/commit", body));
+  }
+
+  /** Drops a not yet committed job's rows (3.0, {@code auto_commit=false}). */
+  public void abort(String jobId) {
+    ObjectNode body = client.body().put("dbName", database).put("jobId", jobId);
+    retry.call("abort of import job " + jobId, () -> client.post("jobs/import/abort", body));
+  }
+
+  /**
+   * True when the server has the two-phase endpoints (Milvus 3.0+). Asks {@code
+   * /jobs/import/commit} about job 0, which cannot exist: a server with the endpoint answers with a
+   * Milvus error code, one without it answers HTTP 404 (its router has no such route).
+   */
+  public boolean supportsTwoPhaseImport() {
+    ObjectNode body = client.body().put("dbName", database).put("jobId", "0");
+    try {
+      retry.call("two-phase import probe", () -> client.post("jobs/import/commit", body));
+      return true;
+    } catch (MilvusServerException e) {
+      return true;
+    } catch (MilvusTransportException e) {
+      if (e.httpStatus() == 404 || e.httpStatus() == 405) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** True for Milvus's job-limit refusal (2101 "... reached the limit ..."), which heals. */
+  public static boolean isJobLimit(MilvusServerException e) {
+    return e.code() == IMPORT_SYS_FAILED && e.serverMessage().contains("reached the limit");
+  }
+
+  /**
+   * True for "import job does not exist": Milvus forgot the job (taskRetention) or never had it.
+   */
+  public static boolean isJobNotFound(MilvusServerException e) {
+    return e.code() == IMPORT_SYS_FAILED && e.serverMessage().contains("does not exist");
   }
 }

@@ -109,6 +109,53 @@ public final class ImportOptions {
    */
   public static final String INVALID_ROWS = "invalidRows";
 
+  /**
+   * Import jobs of one write that may be unfinished (still reading files) at once; the rest wait.
+   * Milvus refuses new jobs past {@code dataCoord.import.maxImportJobNum} (1024) cluster-wide.
+   */
+  public static final String MAX_CONCURRENT_JOBS = "maxConcurrentJobs";
+
+  /**
+   * How often a Milvus call that failed in a way that may heal (no answer, HTTP 5xx/429) is
+   * repeated, with exponential backoff and jitter from {@code pollInterval} to {@code
+   * maxPollInterval}.
+   */
+  public static final String RETRIES = "retries";
+
+  /**
+   * {@code auto} (default): all-or-nothing through Milvus 3.0's two-phase import when the server
+   * has it, job by job otherwise. {@code true}: refuse to run without two-phase import. {@code
+   * false}: never use it.
+   */
+  public static final String ATOMIC = "atomic";
+
+  /**
+   * The write id of an earlier write whose driver stopped after staging: its manifest is read and
+   * its jobs finished (completed ones skipped, running ones polled, none created twice); the
+   * DataFrame's rows are not staged again.
+   */
+  public static final String RESUME_WRITE_ID = "resumeWriteId";
+
+  /**
+   * Name of a Milvus snapshot (3.0.1+) to create after the import; {@code {writeId}} and {@code
+   * {date}} (UTC, yyyyMMdd) are replaced.
+   */
+  public static final String SNAPSHOT = "snapshot";
+
+  /** Description of the {@code snapshot}. */
+  public static final String SNAPSHOT_DESCRIPTION = "snapshotDescription";
+
+  /** Seconds Milvus keeps the snapshot's segments from compaction. Default 0. */
+  public static final String SNAPSHOT_COMPACTION_PROTECTION_SECONDS =
+      "snapshotCompactionProtectionSeconds";
+
+  /** The {@code atomic} choices. */
+  public enum Atomic {
+    AUTO,
+    TRUE,
+    FALSE
+  }
+
   /** Milvus's {@code dataNode.import.maxImportFileSizeInGB} default. */
   public static final long MILVUS_MAX_FILE_BYTES = 16L << 30;
 
@@ -144,7 +191,14 @@ public final class ImportOptions {
           WAIT_FOR_COMPLETION,
           COLUMN_MAPPING,
           DEFAULT_VALUES,
-          INVALID_ROWS);
+          INVALID_ROWS,
+          MAX_CONCURRENT_JOBS,
+          RETRIES,
+          ATOMIC,
+          RESUME_WRITE_ID,
+          SNAPSHOT,
+          SNAPSHOT_DESCRIPTION,
+          SNAPSHOT_COMPACTION_PROTECTION_SECONDS);
 
   private final URI uri;
   private final String authorization;
@@ -166,6 +220,13 @@ public final class ImportOptions {
   private final Map<String, String> columnMapping;
   private final Map<String, JsonNode> defaultValues;
   private final boolean skipInvalidRows;
+  private final int maxConcurrentJobs;
+  private final int retries;
+  private final Atomic atomic;
+  private final String resumeWriteId;
+  private final String snapshot;
+  private final String snapshotDescription;
+  private final long snapshotCompactionProtectionSeconds;
 
   private ImportOptions(Map<String, String> options) {
     Map<String, String> lower = new TreeMap<>();
@@ -232,6 +293,24 @@ public final class ImportOptions {
       throw OptionValues.invalid(INVALID_ROWS, invalidRows, "fail or skip");
     }
     this.skipInvalidRows = invalidRows.equals("skip");
+    this.maxConcurrentJobs = values.integer(MAX_CONCURRENT_JOBS, 8, 1, 1024);
+    this.retries = values.integer(RETRIES, 5, 0, 100);
+    String atomicValue = values.text(ATOMIC, "auto").toLowerCase(Locale.ROOT);
+    if (!atomicValue.equals("auto")
+        && !atomicValue.equals("true")
+        && !atomicValue.equals("false")) {
+      throw OptionValues.invalid(ATOMIC, atomicValue, "auto, true or false");
+    }
+    this.atomic = Atomic.valueOf(atomicValue.toUpperCase(Locale.ROOT));
+    this.resumeWriteId = values.optional(RESUME_WRITE_ID);
+    if (resumeWriteId != null && !resumeWriteId.matches("[A-Za-z0-9._-]+")) {
+      throw OptionValues.invalid(
+          RESUME_WRITE_ID, resumeWriteId, "a write id as logged, such as 20250101-120000-1a2b3c4d");
+    }
+    this.snapshot = values.optional(SNAPSHOT);
+    this.snapshotDescription = values.text(SNAPSHOT_DESCRIPTION, "");
+    this.snapshotCompactionProtectionSeconds =
+        values.integer(SNAPSHOT_COMPACTION_PROTECTION_SECONDS, 0, 0, Integer.MAX_VALUE);
   }
 
   private static Map<String, String> parseColumnMapping(String value) {
@@ -401,6 +480,36 @@ public final class ImportOptions {
   /** True for {@code invalidRows=skip}. */
   public boolean skipInvalidRows() {
     return skipInvalidRows;
+  }
+
+  public int maxConcurrentJobs() {
+    return maxConcurrentJobs;
+  }
+
+  public int retries() {
+    return retries;
+  }
+
+  public Atomic atomic() {
+    return atomic;
+  }
+
+  /** The write id to finish, or null for a new write. */
+  public String resumeWriteId() {
+    return resumeWriteId;
+  }
+
+  /** The snapshot name pattern, or null for no snapshot. */
+  public String snapshot() {
+    return snapshot;
+  }
+
+  public String snapshotDescription() {
+    return snapshotDescription;
+  }
+
+  public long snapshotCompactionProtectionSeconds() {
+    return snapshotCompactionProtectionSeconds;
   }
 
   /** Credentials are left out on purpose. */

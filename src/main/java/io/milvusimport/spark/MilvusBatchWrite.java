@@ -18,7 +18,9 @@ import org.apache.spark.sql.connector.write.WriterCommitMessage;
 /**
  * One write on the driver: executors stage files through the factory, then {@link #commit} imports
  * exactly the files named in the committed task messages. Spark calls {@link #abort} when a task or
- * the commit fails.
+ * the commit fails. Spark's commit coordinator lets one attempt per partition commit, so files of
+ * failed, retried or speculative attempts never reach {@link #commit}; those attempts delete their
+ * own files.
  */
 final class MilvusBatchWrite implements BatchWrite {
   private final ImportOptions options;
@@ -27,12 +29,17 @@ final class MilvusBatchWrite implements BatchWrite {
   private final HadoopConf hadoopConf;
   private final ImportCommitter committer;
 
-  MilvusBatchWrite(ImportOptions options, RowLayout layout, String writeId, HadoopConf hadoopConf) {
+  MilvusBatchWrite(
+      ImportOptions options,
+      RowLayout layout,
+      String writeId,
+      HadoopConf hadoopConf,
+      boolean twoPhase) {
     this.options = options;
     this.layout = layout;
     this.writeId = writeId;
     this.hadoopConf = hadoopConf;
-    this.committer = new ImportCommitter(options, hadoopConf, writeId);
+    this.committer = new ImportCommitter(options, hadoopConf, writeId, twoPhase);
   }
 
   @Override
@@ -47,7 +54,8 @@ final class MilvusBatchWrite implements BatchWrite {
         options.staging().writeDirectory(writeId),
         options.maxFileSize(),
         conf,
-        options.skipInvalidRows());
+        options.skipInvalidRows(),
+        options.resumeWriteId() != null);
   }
 
   @Override

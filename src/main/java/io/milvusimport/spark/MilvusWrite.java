@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.types.StructType;
@@ -61,9 +62,12 @@ final class MilvusWrite implements Write {
     RowLayout layout = WritePlanner.plan(collection, schema, settings);
     FormatChecks.check(options.format().toString(), collection, layout, schema);
     String writeId =
-        LocalDateTime.now().format(WRITE_ID_TIME)
-            + "-"
-            + UUID.randomUUID().toString().substring(0, 8);
+        options.resumeWriteId() != null
+            ? options.resumeWriteId()
+            : LocalDateTime.now().format(WRITE_ID_TIME)
+                + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+    boolean twoPhase = TwoPhaseDecision.decide(options, client);
     LOG.info(
         "Write {} (query {}): staging {} files for {}.{} under {}",
         writeId,
@@ -72,7 +76,12 @@ final class MilvusWrite implements Write {
         options.database(),
         options.collection(),
         options.staging().writeDirectory(writeId));
-    return new MilvusBatchWrite(options, layout, writeId, hadoopConf());
+    return new MilvusBatchWrite(options, layout, writeId, hadoopConf(), twoPhase);
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return StagingMetrics.supported();
   }
 
   private HadoopConf hadoopConf() {

@@ -8,10 +8,15 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
 
-/** Stages one task attempt's rows; on abort, deletes exactly the files this attempt wrote. */
+/**
+ * Stages one task attempt's rows; on abort, deletes exactly the files this attempt wrote. When a
+ * write resumes an earlier one ({@code discardRows}), its files are already staged, so rows are
+ * dropped here.
+ */
 final class StagingDataWriter implements DataWriter<InternalRow> {
   private final RowLayout layout;
   private final String format;
@@ -22,6 +27,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
   private final int partitionId;
   private final long taskId;
   private final boolean skipInvalidRows;
+  private final boolean discardRows;
   private RollingFileWriter files;
   private long rowIndex;
 
@@ -34,7 +40,8 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
       Configuration conf,
       int partitionId,
       long taskId,
-      boolean skipInvalidRows) {
+      boolean skipInvalidRows,
+      boolean discardRows) {
     this.layout = layout;
     this.format = format;
     this.compression = compression;
@@ -44,10 +51,14 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
     this.partitionId = partitionId;
     this.taskId = taskId;
     this.skipInvalidRows = skipInvalidRows;
+    this.discardRows = discardRows;
   }
 
   @Override
   public void write(InternalRow row) throws IOException {
+    if (discardRows) {
+      return;
+    }
     if (files == null) {
       files =
           new RollingFileWriter(
@@ -74,6 +85,15 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
       files.discard();
       files = null;
     }
+  }
+
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    if (files == null) {
+      return StagingMetrics.values(0, 0, 0, 0);
+    }
+    return StagingMetrics.values(
+        files.rowsWritten(), files.bytesClosed(), files.filesClosed(), files.skipped().total());
   }
 
   @Override

@@ -21,6 +21,7 @@ final class StagingWriterFactory implements DataWriterFactory {
   private final long maxFileSize;
   private final Broadcast<HadoopConf> hadoopConf;
   private final boolean skipInvalidRows;
+  private final boolean discardRows;
 
   StagingWriterFactory(
       RowLayout layout,
@@ -29,7 +30,8 @@ final class StagingWriterFactory implements DataWriterFactory {
       String writeDirectory,
       long maxFileSize,
       Broadcast<HadoopConf> hadoopConf,
-      boolean skipInvalidRows) {
+      boolean skipInvalidRows,
+      boolean discardRows) {
     this.layout = layout;
     this.format = format;
     this.compression = compression;
@@ -37,6 +39,7 @@ final class StagingWriterFactory implements DataWriterFactory {
     this.maxFileSize = maxFileSize;
     this.hadoopConf = hadoopConf;
     this.skipInvalidRows = skipInvalidRows;
+    this.discardRows = discardRows;
   }
 
   @Override
@@ -50,6 +53,7 @@ final class StagingWriterFactory implements DataWriterFactory {
         hadoopConf.value().get(),
         partitionId,
         taskId,
-        skipInvalidRows);
+        skipInvalidRows,
+        discardRows);
   }
 }

@@ -81,6 +81,29 @@ public final class RollingFileWriter implements ImportFileOutput {
     return encoder.skipped();
   }
 
+  /** Rows written so far, in closed files and the open one. */
+  public long rowsWritten() {
+    long rows = currentRows;
+    for (StagedFile file : closed) {
+      rows += file.rows();
+    }
+    return rows;
+  }
+
+  /** Import files closed so far. */
+  public int filesClosed() {
+    return closed.size();
+  }
+
+  /** Bytes of the import files closed so far. */
+  public long bytesClosed() {
+    long bytes = 0;
+    for (StagedFile file : closed) {
+      bytes += file.bytes();
+    }
+    return bytes;
+  }
+
   /** Deletes every file this attempt created; failures are logged, not thrown. */
   public void discard() {
     encoder.close();

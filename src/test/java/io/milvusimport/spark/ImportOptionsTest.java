@@ -192,4 +192,31 @@ class ImportOptionsTest {
         .hasMessageContaining(
             "Option 'invalidRows' has an invalid value 'ignore': expected fail" + " or skip");
   }
+
+  @Test
+  void commitOptionsHaveDefaults() {
+    ImportOptions options = ImportOptions.parse(minimal());
+    assertThat(options.maxConcurrentJobs()).isEqualTo(8);
+    assertThat(options.retries()).isEqualTo(5);
+    assertThat(options.atomic()).isEqualTo(ImportOptions.Atomic.AUTO);
+    assertThat(options.resumeWriteId()).isNull();
+    assertThat(options.snapshot()).isNull();
+    assertThat(options.snapshotDescription()).isEmpty();
+    assertThat(options.snapshotCompactionProtectionSeconds()).isZero();
+  }
+
+  @Test
+  void parsesCommitOptionsAndNamesAcceptedValues() {
+    assertThat(parse("atomic", "TRUE").atomic()).isEqualTo(ImportOptions.Atomic.TRUE);
+    assertThat(parse("maxConcurrentJobs", "2").maxConcurrentJobs()).isEqualTo(2);
+    assertThat(parse("snapshot", "s-{writeId}").snapshot()).isEqualTo("s-{writeId}");
+    assertThatThrownBy(() -> parse("atomic", "yes"))
+        .hasMessageContaining(
+            "Option 'atomic' has an invalid value 'yes': expected auto, true or false");
+    assertThatThrownBy(() -> parse("maxConcurrentJobs", "0"))
+        .hasMessageContaining("an integer from 1 to 1024");
+    assertThatThrownBy(() -> parse("retries", "-1")).hasMessageContaining("from 0 to 100");
+    assertThatThrownBy(() -> parse("resumeWriteId", "../x"))
+        .hasMessageContaining("Option 'resumeWriteId'");
+  }
 }

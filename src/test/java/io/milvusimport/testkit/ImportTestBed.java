@@ -55,6 +55,11 @@ public final class ImportTestBed implements AutoCloseable {
         MilvusStandIn.builder().localStorage().stepDelay(Duration.ofMillis(20)), false);
   }
 
+  /** As {@link #startLocalStorage()}, with a stand-in configured by the caller. */
+  public static ImportTestBed startLocalStorage(MilvusStandIn.Builder standIn) {
+    return new ImportTestBed(standIn.localStorage(), false);
+  }
+
   /** A test bed with a stand-in configured by the caller (S3 source and token are set here). */
   public static ImportTestBed start(MilvusStandIn.Builder standIn) {
     return new ImportTestBed(standIn, true);
@@ -162,12 +167,19 @@ public final class ImportTestBed implements AutoCloseable {
   }
 
   /**
-   * Object keys of staged files under {@code prefix}, leaving out the directory markers S3A keeps
-   * for the staging root.
+   * Object keys of staged import files under {@code prefix}, leaving out the directory markers S3A
+   * keeps for the staging root and the writes' {@code _manifest.json}.
    */
   public List<String> stagedKeys(String prefix) {
     List<String> keys = new ArrayList<>(s3.listKeys(BUCKET, prefix));
-    keys.removeIf(key -> key.endsWith("/"));
+    keys.removeIf(key -> key.endsWith("/") || key.endsWith("/_manifest.json"));
+    return keys;
+  }
+
+  /** Object keys of write manifests ({@code <writeId>/_manifest.json}) under {@code prefix}. */
+  public List<String> manifestKeys(String prefix) {
+    List<String> keys = new ArrayList<>(s3.listKeys(BUCKET, prefix));
+    keys.removeIf(key -> !key.endsWith("/_manifest.json"));
     return keys;
   }
 

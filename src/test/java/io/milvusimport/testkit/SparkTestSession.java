@@ -12,13 +12,16 @@ public final class SparkTestSession {
 
   private SparkTestSession() {}
 
-  /** The shared {@code local[2]} session (UI off, 2 shuffle partitions, S3A to the local S3). */
+  /**
+   * The shared {@code local[2,3]} session (tasks may run 3 times, so task retries are real) (UI
+   * off, 2 shuffle partitions, S3A to the local S3).
+   */
   public static synchronized SparkSession get() {
     if (session == null) {
       SparkSession.Builder b =
           SparkSession.builder()
               .appName("milvus-import-tests")
-              .master("local[2]")
+              .master("local[2,3]")
               .config("spark.ui.enabled", "false")
               .config("spark.sql.shuffle.partitions", "2")
               .config("spark.driver.host", "127.0.0.1")

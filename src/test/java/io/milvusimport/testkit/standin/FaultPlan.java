@@ -19,18 +19,25 @@ public final class FaultPlan {
     final Kind kind;
     final int code;
     final String message;
+    final Duration delay;
 
     Fault(Kind kind, int code, String message) {
+      this(kind, code, message, Duration.ZERO);
+    }
+
+    Fault(Kind kind, int code, String message, Duration delay) {
       this.kind = kind;
       this.code = code;
       this.message = message;
+      this.delay = delay;
     }
   }
 
   enum Kind {
     ERROR_BODY,
     HTTP_STATUS,
-    DROP
+    DROP,
+    LOSE_REPLY
   }
 
   private final List<Map.Entry<String, Fault>> oneShot = new ArrayList<>();
@@ -55,6 +62,16 @@ public final class FaultPlan {
   /** The next {@code times} calls get their connection closed without an answer. */
   public synchronized FaultPlan dropConnection(String endpointSuffix, int times) {
     add(endpointSuffix, times, new Fault(Kind.DROP, 0, null));
+    return this;
+  }
+
+  /**
+   * The next {@code times} calls are handled (a create makes its job) but the reply is lost: the
+   * connection closes after {@code delay}, as when a proxy times out or a connection drops after
+   * the server acted.
+   */
+  public synchronized FaultPlan loseReply(String endpointSuffix, int times, Duration delay) {
+    add(endpointSuffix, times, new Fault(Kind.LOSE_REPLY, 0, null, delay));
     return this;
   }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -34,6 +35,9 @@ final class ImportEndpoints {
   private final int maxFiles;
   private final int maxUnfinished;
   private final boolean seedDesign;
+  private final boolean twoPhaseServer;
+  private final boolean honoursIdempotencyKey;
+  private final Map<String, String> jobIdsByKey = new ConcurrentHashMap<>();
   final List<JsonNode> requests = new CopyOnWriteArrayList<>();
 
   ImportEndpoints(
@@ -42,13 +46,17 @@ final class ImportEndpoints {
       FaultPlan faults,
       int maxFiles,
       int maxUnfinished,
-      boolean seedDesign) {
+      boolean seedDesign,
+      boolean twoPhaseServer,
+      boolean honoursIdempotencyKey) {
     this.store = store;
     this.jobs = jobs;
     this.faults = faults;
     this.maxFiles = maxFiles;
     this.maxUnfinished = maxUnfinished;
     this.seedDesign = seedDesign;
+    this.twoPhaseServer = twoPhaseServer;
+    this.honoursIdempotencyKey = honoursIdempotencyKey;
   }
 
   void registerAll(RestRouter r) {
@@ -56,6 +64,21 @@ final class ImportEndpoints {
     r.register(J + "describe", this::describe);
     r.register(J + "get_progress", this::describe);
     r.register(J + "list", this::list);
+    if (twoPhaseServer) {
+      TwoPhaseImports twoPhase = new TwoPhaseImports(jobs);
+      r.register(J + "commit", req -> twoPhase.commit(kept(jobId(req))));
+      r.register(J + "abort", req -> twoPhase.abort(kept(jobId(req))));
+    }
+  }
+
+  /** The job, or null when it never existed or was forgotten (taskRetention). */
+  private ImportJob kept(String jobId) {
+    ImportJob job = jobs.find(jobId);
+    return job == null || forgotten(job) ? null : job;
+  }
+
+  private boolean forgotten(ImportJob job) {
+    return job.finished() && faults.forgetsFinishedJobs();
   }
 
   private JsonNode create(Request req) {
@@ -89,13 +112,38 @@ final class ImportEndpoints {
               + files.size());
     }
     files.forEach(this::checkFileType);
+    // Milvus admits a job (limit check) before it consults the idempotency index, so a retried
+    // create of an existing job can still meet the job-limit error (milvus#52544 review).
     if (faults.takeJobLimitRejection() || jobs.unfinished() >= maxUnfinished) {
       throw MilvusErrors.importSysFailed(JOB_LIMIT);
     }
-    ImportJob job = jobs.submit(c, partition, files, options, faults.takeJobFailure());
     ObjectNode data = RestRouter.JSON.createObjectNode();
-    data.put("jobId", job.jobId);
+    String key = honoursIdempotencyKey ? req.idempotencyKey : null;
+    if (key != null) {
+      // Keys are scoped to the collection; a key is kept while its job is (failed jobs too:
+      // re-importing needs a new key).
+      synchronized (jobIdsByKey) {
+        String scoped = c.db + "/" + c.name + "/" + key;
+        String existing = jobIdsByKey.get(scoped);
+        if (existing != null && kept(existing) != null) {
+          data.put("jobId", existing);
+          return data;
+        }
+        ImportJob job = submit(c, partition, files, options);
+        jobIdsByKey.put(scoped, job.jobId);
+        data.put("jobId", job.jobId);
+        return data;
+      }
+    }
+    data.put("jobId", submit(c, partition, files, options).jobId);
     return data;
+  }
+
+  private ImportJob submit(
+      CollectionSpec c, String partition, List<List<String>> files, Map<String, String> options) {
+    // A 2.x server does not know auto_commit and imports as usual (the options map is free-form).
+    boolean twoPhase = twoPhaseServer && "false".equalsIgnoreCase(options.get("auto_commit"));
+    return jobs.submit(c, partition, files, options, faults.takeJobFailure(), twoPhase);
   }
 
   /**
@@ -190,7 +238,7 @@ final class ImportEndpoints {
     return out;
   }
 
-  private JsonNode describe(Request req) {
+  private static String jobId(Request req) {
     JsonNode id = req.body.get("jobId");
     if (id == null || id.isNull() || id.asText().isEmpty()) {
       throw MilvusErrors.missingParameter("JobIDReq", "JobID");
@@ -200,8 +248,13 @@ final class ImportEndpoints {
       throw MilvusErrors.importFailed(
           "parse job id failed, err=strconv.ParseInt: parsing \"" + jobId + "\": invalid syntax");
     }
-    ImportJob job = jobs.find(jobId);
-    if (job == null || (job.finished() && faults.forgetsFinishedJobs())) {
+    return jobId;
+  }
+
+  private JsonNode describe(Request req) {
+    String jobId = jobId(req);
+    ImportJob job = kept(jobId);
+    if (job == null) {
       throw MilvusErrors.importSysFailed("import job does not exist, jobID=" + jobId);
     }
     return job.describe();
@@ -212,7 +265,9 @@ final class ImportEndpoints {
     ObjectNode data = RestRouter.JSON.createObjectNode();
     ArrayNode records = data.putArray("records");
     for (ImportJob j : jobs.list()) {
-      if (j.collection.db.equals(req.db) && (name.isEmpty() || j.collection.name.equals(name))) {
+      if (j.collection.db.equals(req.db)
+          && (name.isEmpty() || j.collection.name.equals(name))
+          && !forgotten(j)) {
         records.add(j.record());
       }
     }

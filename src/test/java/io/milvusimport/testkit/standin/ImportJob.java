@@ -15,6 +15,8 @@ final class ImportJob {
   enum State {
     Pending,
     Importing,
+    Uncommitted,
+    Committing,
     Completed,
     Failed
   }
@@ -40,6 +42,10 @@ final class ImportJob {
   final List<List<String>> files;
   final Map<String, String> options;
   final String injectedFailure;
+
+  /** Created with {@code options.auto_commit = "false"} on a 3.0 stand-in. */
+  final boolean twoPhase;
+
   final String createTime = now();
   final List<FileDetail> details = new ArrayList<>();
   final List<Map<String, Object>> pendingRows = new ArrayList<>();
@@ -57,13 +63,15 @@ final class ImportJob {
       String partition,
       List<List<String>> files,
       Map<String, String> options,
-      String injectedFailure) {
+      String injectedFailure,
+      boolean twoPhase) {
     this.jobId = jobId;
     this.collection = collection;
     this.partition = partition;
     this.files = files;
     this.options = options;
     this.injectedFailure = injectedFailure;
+    this.twoPhase = twoPhase;
     for (List<String> f : files) {
       details.add(new FileDetail(String.join(",", f)));
     }

@@ -53,8 +53,20 @@ final class ImportJobs implements AutoCloseable {
     this.stepDelay = stepDelay;
   }
 
+  private long peakUnfinished;
+
   synchronized long unfinished() {
     return order.stream().filter(j -> !j.finished()).count();
+  }
+
+  /** The most jobs that were unfinished at once (Uncommitted ones count, as in Milvus). */
+  synchronized long peakUnfinished() {
+    return peakUnfinished;
+  }
+
+  /** Runs {@code step} one {@code stepDelay} from now on the job thread. */
+  void later(Runnable step) {
+    scheduler.schedule(step, stepDelay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   synchronized ImportJob submit(
@@ -62,12 +74,20 @@ final class ImportJobs implements AutoCloseable {
       String partition,
       List<List<String>> files,
       Map<String, String> options,
-      String injectedFailure) {
+      String injectedFailure,
+      boolean twoPhase) {
     ImportJob job =
         new ImportJob(
-            Long.toString(IDS.incrementAndGet()), c, partition, files, options, injectedFailure);
+            Long.toString(IDS.incrementAndGet()),
+            c,
+            partition,
+            files,
+            options,
+            injectedFailure,
+            twoPhase);
     jobs.put(job.jobId, job);
     order.add(job);
+    peakUnfinished = Math.max(peakUnfinished, unfinished());
     LOG.info(
         "{} job {} created: Pending ({} file(s) -> {}/{})",
         TAG,
@@ -89,6 +109,9 @@ final class ImportJobs implements AutoCloseable {
 
   private void startImporting(ImportJob job) {
     synchronized (job) {
+      if (job.finished()) {
+        return; // aborted while Pending
+      }
       job.state = State.Importing;
       job.progress = 10;
       job.details.forEach(d -> d.state = "InProgress");
@@ -170,6 +193,23 @@ final class ImportJobs implements AutoCloseable {
 
   private void finish(ImportJob job, String reason) {
     synchronized (job) {
+      if (job.finished()) {
+        return; // aborted while importing
+      }
+      if (reason == null && job.twoPhase) {
+        // Milvus 3.0 auto_commit=false: files read, rows held invisible until commit or abort.
+        job.state = State.Uncommitted;
+        job.progress = 99;
+        job.importedRows = job.pendingRows.size();
+        job.details.forEach(
+            d -> {
+              d.state = "Completed";
+              d.importedRows = d.totalRows;
+              d.progress = 100;
+            });
+        LOG.info("{} job {} -> Uncommitted ({} rows invisible)", TAG, job.jobId, job.importedRows);
+        return;
+      }
       job.completeTime = ImportJob.now();
       if (reason == null) {
         job.collection.addRows(job.partition, job.pendingRows);

@@ -34,15 +34,30 @@ public final class MilvusStandIn implements AutoCloseable {
   private final ImportJobs jobs;
   private final ImportEndpoints imports;
   private final FaultPlan faults = new FaultPlan();
+  private final SnapshotEndpoints snapshots;
+  private final String serverVersion;
 
   private MilvusStandIn(Builder b) throws IOException {
     this.jobs = new ImportJobs(b.source, b.readers, b.maxFileSizeBytes, b.stepDelay);
     RestRouter router = new RestRouter(b.token, faults);
     new CollectionEndpoints(store).registerAll(router);
+    this.serverVersion = b.serverVersion;
+    boolean v3 = b.serverVersion.startsWith("3.");
     this.imports =
         new ImportEndpoints(
-            store, jobs, faults, b.maxFilesPerRequest, b.maxUnfinishedJobs, b.readers.seedDesign);
+            store,
+            jobs,
+            faults,
+            b.maxFilesPerRequest,
+            b.maxUnfinishedJobs,
+            b.readers.seedDesign,
+            v3,
+            !b.ignoreIdempotencyKey);
     imports.registerAll(router);
+    this.snapshots = new SnapshotEndpoints(store);
+    if (v3) {
+      snapshots.registerAll(router);
+    }
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.executor =
         Executors.newCachedThreadPool(
@@ -54,7 +69,7 @@ public final class MilvusStandIn implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", router);
     server.start();
-    LOG.info("{} listening on {}", RestRouter.TAG, uri());
+    LOG.info("{} (as Milvus {}) listening on {}", RestRouter.TAG, serverVersion, uri());
   }
 
   public static Builder builder() {
@@ -96,6 +111,27 @@ public final class MilvusStandIn implements AutoCloseable {
     return CollectionEndpoints.describe(store.get(db, collection));
   }
 
+  /** Rows a snapshot holds, or null when there is no such snapshot. */
+  public List<Map<String, Object>> snapshotRows(String db, String collection, String name) {
+    SnapshotEndpoints.Snapshot s = snapshots.get(db, collection, name);
+    return s == null ? null : new ArrayList<>(s.rows);
+  }
+
+  /** Names of the collection's snapshots, sorted. */
+  public List<String> snapshotNames(String db, String collection) {
+    return snapshots.names(db, collection);
+  }
+
+  /** The most import jobs that were unfinished at once (Uncommitted ones count). */
+  public long peakUnfinishedJobs() {
+    return jobs.peakUnfinished();
+  }
+
+  /** Import jobs created so far (all collections). */
+  public int jobCount() {
+    return jobs.list().size();
+  }
+
   public FaultPlan faults() {
     return faults;
   }
@@ -117,8 +153,26 @@ public final class MilvusStandIn implements AutoCloseable {
     private int maxUnfinishedJobs = 1024;
     private Duration stepDelay = Duration.ofMillis(50);
     private final ImportFileReaders.Settings readers = new ImportFileReaders.Settings();
+    private String serverVersion = "2.6.24";
+    private boolean ignoreIdempotencyKey;
 
     private Builder() {}
+
+    /**
+     * The Milvus version to behave as. {@code 3.x}: two-phase import ({@code auto_commit=false},
+     * {@code /jobs/import/commit|abort}) and snapshots; {@code 2.x} (default 2.6.24): neither, the
+     * routes answer HTTP 404 and {@code auto_commit} is ignored.
+     */
+    public Builder serverVersion(String version) {
+      this.serverVersion = version;
+      return this;
+    }
+
+    /** Ignore the {@code Idempotency-Key} header, as servers before 2.6.24 / 3.0.2 do. */
+    public Builder ignoreIdempotencyKey() {
+      this.ignoreIdempotencyKey = true;
+      return this;
+    }
 
     /** The bearer token accepted ({@code user:password} or API key). */
     public Builder token(String token) {

@@ -30,10 +30,16 @@ final class RestRouter implements HttpHandler {
   static final class Request {
     final ObjectNode body;
     final String db;
+    final String idempotencyKey;
 
     Request(ObjectNode body, String db) {
+      this(body, db, null);
+    }
+
+    Request(ObjectNode body, String db, String idempotencyKey) {
       this.body = body;
       this.db = db;
+      this.idempotencyKey = idempotencyKey;
     }
 
     /** A required string field, else Milvus's 1802 binding error naming {@code struct.Field}. */
@@ -86,6 +92,12 @@ final class RestRouter implements HttpHandler {
         sleep(delay);
       }
       Optional<FaultPlan.Fault> fault = faults.takeFault(path);
+      if (fault.isPresent() && fault.get().kind == FaultPlan.Kind.LOSE_REPLY) {
+        String lost = answer(ex, path, raw);
+        LOG.info("{} handled {} but loses the reply (injected fault): {}", TAG, path, lost);
+        sleep(fault.get().delay);
+        throw new IOException("stand-in loses this reply (injected fault)");
+      }
       if (fault.isPresent()) {
         FaultPlan.Fault f = fault.get();
         LOG.info("{} injected fault {} on {}", TAG, f.kind, path);
@@ -102,6 +114,11 @@ final class RestRouter implements HttpHandler {
       }
       send(ex, 200, answer(ex, path, raw));
     } catch (ApiException e) {
+      if (e.httpStatus == 404) {
+        // Milvus's HTTP router (gin) answers an unknown route with this text, not JSON.
+        sendText(ex, 404, "404 page not found");
+        return;
+      }
       send(ex, e.httpStatus, error(e.code, e.getMessage()));
     }
   }
@@ -124,7 +141,8 @@ final class RestRouter implements HttpHandler {
       String header = ex.getRequestHeaders().getFirst("DB-Name");
       db = header == null || header.isEmpty() ? "default" : header;
     }
-    JsonNode data = endpoint.handle(new Request(body, db));
+    JsonNode data =
+        endpoint.handle(new Request(body, db, ex.getRequestHeaders().getFirst("Idempotency-Key")));
     ObjectNode out = JSON.createObjectNode();
     out.put("code", 0);
     out.set("data", data == null ? JSON.createObjectNode() : data);
@@ -178,6 +196,16 @@ final class RestRouter implements HttpHandler {
   private static void send(HttpExchange ex, int status, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    ex.getResponseHeaders().set("X-Stand-In", "not Milvus");
+    ex.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static void sendText(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "text/plain");
     ex.getResponseHeaders().set("X-Stand-In", "not Milvus");
     ex.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = ex.getResponseBody()) {

@@ -1,0 +1,109 @@
+package io.milvusimport.commit;
+
+import io.milvusimport.MilvusServerException;
+import io.milvusimport.milvus.MilvusImportJobs;
+import io.milvusimport.milvus.MilvusTransportException;
+import io.milvusimport.staging.StagingLocation;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates one planned import job at a time, recording its idempotency key in the manifest before
+ * the request and its job id right after, so that a driver dying between the two leaves a key a
+ * resume can send again (Milvus answers a known key with the job it already made).
+ */
+final class ImportJobCreator {
+  private static final Logger LOG = LoggerFactory.getLogger(ImportJobCreator.class);
+
+  private final MilvusImportJobs api;
+  private final WriteManifest manifest;
+  private final ManifestStore store;
+  private final StagingLocation staging;
+  private final String partition;
+
+  ImportJobCreator(
+      MilvusImportJobs api,
+      WriteManifest manifest,
+      ManifestStore store,
+      StagingLocation staging,
+      String partition) {
+    this.api = api;
+    this.manifest = manifest;
+    this.store = store;
+    this.staging = staging;
+    this.partition = partition;
+  }
+
+  /** Creates every job not yet created without polling ({@code waitForCompletion=false}). */
+  RunResult createAll(long deadlineNanos, Duration pollInterval, Duration maxPollInterval) {
+    long limitWaitMillis = pollInterval.toMillis();
+    for (WriteManifest.Job job : manifest.jobs) {
+      while (job.jobId == null) {
+        try {
+          create(job);
+        } catch (MilvusServerException e) {
+          if (!MilvusImportJobs.isJobLimit(e)) {
+            return RunResult.failed(refusal(job, e));
+          }
+          if (System.nanoTime() > deadlineNanos) {
+            return RunResult.timedOut("Milvus kept refusing new import jobs: " + e.serverMessage());
+          }
+          ImportJobRunner.sleep(limitWaitMillis);
+          limitWaitMillis =
+              ImportJobRunner.jitter(Math.min(limitWaitMillis * 2, maxPollInterval.toMillis()));
+        } catch (MilvusTransportException e) {
+          return RunResult.unknown(
+              "Milvus did not answer the create of import job "
+                  + (job.index + 1)
+                  + ": "
+                  + e.getMessage());
+        }
+      }
+    }
+    return RunResult.done();
+  }
+
+  void create(WriteManifest.Job job) {
+    String key = ImportJobPlan.idempotencyKey(manifest.writeId, job);
+    manifest.jobCreating(job, key);
+    store.save(manifest);
+    Map<String, String> options = manifest.twoPhase() ? Map.of("auto_commit", "false") : Map.of();
+    String jobId =
+        api.create(
+            ImportJobPlan.requestFiles(job, manifest.files, staging), partition, options, key);
+    manifest.jobCreated(job, jobId);
+    store.save(manifest);
+    LOG.info(
+        "Write {}: created import job {} ({} of {}) for {} files, {} rows{}",
+        manifest.writeId,
+        jobId,
+        job.index + 1,
+        manifest.jobs.size(),
+        job.fileCount,
+        job.expectedRows,
+        manifest.twoPhase() ? ", uncommitted until every job has read its files" : "");
+  }
+
+  String refusal(WriteManifest.Job job, MilvusServerException e) {
+    return "Milvus refused import request "
+        + (job.index + 1)
+        + " of "
+        + manifest.jobs.size()
+        + ": code "
+        + e.code()
+        + ", "
+        + e.serverMessage()
+        + hint(e.serverMessage());
+  }
+
+  /** What to do about a refusal the connector's own choices can cause. */
+  private static String hint(String serverMessage) {
+    if (serverMessage != null && serverMessage.contains("inconsistency in file types")) {
+      return ". Format json-npy is the original Milvus 2.0/2.1 column layout, which current"
+          + " servers refuse; use format npy (or parquet) instead";
+    }
+    return "";
+  }
+}

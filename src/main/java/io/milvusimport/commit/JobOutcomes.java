@@ -1,0 +1,192 @@
+package io.milvusimport.commit;
+
+import io.milvusimport.MilvusImportException;
+import io.milvusimport.commit.ImportCommitter.ImportStopped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drives one commit through its phases and turns every way it can end into either success or an
+ * {@link ImportStopped} that says what is visible in the collection and whether the staged files
+ * may be deleted. Two-phase writes abort every job on any failure, so nothing of them is visible.
+ */
+final class JobOutcomes {
+  private final WriteManifest manifest;
+  private final ManifestStore store;
+  private final ImportJobRunner runner;
+  private final TwoPhaseJobs twoPhase;
+  private final ImportCommitter committer;
+
+  JobOutcomes(
+      WriteManifest manifest,
+      ManifestStore store,
+      ImportJobRunner runner,
+      TwoPhaseJobs twoPhase,
+      ImportCommitter committer) {
+    this.manifest = manifest;
+    this.store = store;
+    this.runner = runner;
+    this.twoPhase = twoPhase;
+    this.committer = committer;
+  }
+
+  void run(boolean waitForCompletion) {
+    if (!waitForCompletion) {
+      RunResult created = guarded(runner::createAll);
+      if (!created.succeeded()) {
+        throw stopped(created, false);
+      }
+      return;
+    }
+    RunResult read = guarded(runner::createAndAwaitRead);
+    if (!manifest.twoPhase()) {
+      if (!read.succeeded()) {
+        throw stopped(read, read.outcome == RunResult.Outcome.FAILED && completedJobs().isEmpty());
+      }
+      checkRows();
+      return;
+    }
+    if (!read.succeeded()) {
+      boolean aborted = read.outcome != RunResult.Outcome.UNKNOWN && twoPhase.abortAll();
+      throw stopped(read, aborted);
+    }
+    try {
+      checkRows();
+    } catch (ImportStopped e) {
+      throw new ImportStopped(e.getMessage() + abortedText(twoPhase.abortAll()), false, false, e);
+    }
+    try {
+      twoPhase.commitAll();
+    } catch (MilvusImportException e) {
+      throw new ImportStopped(
+          prefix() + e.getMessage() + "." + committer.resumeAdvice(), false, false, e);
+    }
+    RunResult completed = guarded(runner::awaitCompleted);
+    if (!completed.succeeded()) {
+      throw stopped(completed, false);
+    }
+    checkRows();
+  }
+
+  private RunResult guarded(java.util.function.Supplier<RunResult> step) {
+    try {
+      return step.get();
+    } catch (MilvusImportException e) {
+      if (manifest.twoPhase() && !hasCommittedJob()) {
+        // Cancelled or stopped before any commit: abort so nothing becomes visible. The HTTP
+        // client refuses to run on an interrupted thread, so the flag waits until afterwards.
+        boolean interrupted = Thread.interrupted();
+        boolean aborted = twoPhase.abortAll();
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        throw new ImportStopped(
+            prefix() + e.getMessage() + "." + abortedText(aborted), aborted, false, e);
+      }
+      store.save(manifest);
+      throw new ImportStopped(
+          prefix() + e.getMessage() + "." + committer.resumeAdvice(), false, false, e);
+    }
+  }
+
+  private boolean hasCommittedJob() {
+    for (WriteManifest.Job job : manifest.jobs) {
+      if ("Committing".equals(job.state) || "Completed".equals(job.state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ImportStopped stopped(RunResult result, boolean clean) {
+    String text;
+    switch (result.outcome) {
+      case FAILED:
+        text = prefix() + result.detail + ".";
+        if (manifest.twoPhase()) {
+          text += abortedText(clean);
+        } else if (clean) {
+          text += " Nothing of this write was imported.";
+        } else {
+          text +=
+              " Jobs "
+                  + completedJobs()
+                  + " completed, so their rows are in the collection (no two-phase import)."
+                  + committer.resumeAdvice()
+                  + " A resume creates only the jobs that failed or were never created.";
+        }
+        break;
+      case TIMEOUT:
+        text =
+            prefix()
+                + result.detail
+                + "."
+                + (manifest.twoPhase()
+                    ? abortedText(clean)
+                    : " They may still complete on the server; check each with POST"
+                        + " /v2/vectordb/jobs/import/describe {\"jobId\": \"...\"}."
+                        + committer.resumeAdvice());
+        break;
+      default:
+        text =
+            "The outcome of write "
+                + committer.writeId()
+                + " is unknown: "
+                + result.detail
+                + "."
+                + (manifest.twoPhase()
+                    ? " No job was committed, so nothing of it is visible yet."
+                    : "")
+                + committer.resumeAdvice();
+    }
+    manifest.status(clean ? "Failed" : "Unknown");
+    store.save(manifest);
+    return new ImportStopped(text, clean, result.outcome == RunResult.Outcome.TIMEOUT, null);
+  }
+
+  private String abortedText(boolean aborted) {
+    return aborted
+        ? " Every job of the write was aborted (two-phase import), so nothing of it is visible."
+        : " Not every job could be aborted." + committer.resumeAdvice();
+  }
+
+  private String prefix() {
+    return "Milvus did not import write "
+        + committer.writeId()
+        + " into collection '"
+        + committer.collection()
+        + "': ";
+  }
+
+  private List<String> completedJobs() {
+    List<String> ids = new ArrayList<>();
+    for (WriteManifest.Job job : manifest.jobs) {
+      if ("Completed".equals(job.state)) {
+        ids.add(job.jobId);
+      }
+    }
+    return ids;
+  }
+
+  private void checkRows() {
+    long imported = 0;
+    for (WriteManifest.Job job : manifest.jobs) {
+      imported += job.importedRows;
+    }
+    if (imported != manifest.stagedRows()) {
+      throw new ImportStopped(
+          "Milvus reports "
+              + imported
+              + " rows imported by the jobs of write "
+              + committer.writeId()
+              + " into collection '"
+              + committer.collection()
+              + "' but "
+              + manifest.stagedRows()
+              + " rows were staged.",
+          false,
+          false,
+          null);
+    }
+  }
+}

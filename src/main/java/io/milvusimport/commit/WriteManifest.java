@@ -1,0 +1,244 @@
+package io.milvusimport.commit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.milvusimport.staging.StagedFile;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a write has done so far, kept as {@code <stagingPath>/<writeId>/_manifest.json}: the staged
+ * files and row counts, the import jobs planned over them with their idempotency keys, job ids,
+ * states and times, and the snapshot. It is written before the first job is created and after every
+ * change, so a driver that dies can be followed by one that resumes the write without creating any
+ * job twice. Thread-safe.
+ */
+final class WriteManifest {
+  static final String FILE_NAME = "_manifest.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One planned import job: files {@code [firstFile, firstFile + fileCount)} of the write. */
+  static final class Job {
+    final int index;
+    final int firstFile;
+    final int fileCount;
+    final long expectedRows;
+    int attempt;
+    String idempotencyKey;
+    String jobId;
+    String state = "NotCreated";
+    long importedRows;
+    String reason = "";
+    String createdAt = "";
+    String updatedAt = "";
+
+    Job(int index, int firstFile, int fileCount, long expectedRows) {
+      this.index = index;
+      this.firstFile = firstFile;
+      this.fileCount = fileCount;
+      this.expectedRows = expectedRows;
+    }
+  }
+
+  final String writeId;
+  final String database;
+  final String collection;
+  final String partition;
+  final List<StagedFile> files;
+  final List<Job> jobs;
+  private String status = "Staged";
+  private boolean twoPhase;
+  private String snapshotName = "";
+  private String snapshotCreateTs = "";
+  private String updatedAt = Instant.now().toString();
+
+  WriteManifest(
+      String writeId,
+      String database,
+      String collection,
+      String partition,
+      List<StagedFile> files,
+      List<Job> jobs) {
+    this.writeId = writeId;
+    this.database = database;
+    this.collection = collection;
+    this.partition = partition;
+    this.files = List.copyOf(files);
+    this.jobs = List.copyOf(jobs);
+  }
+
+  /** Plans jobs of at most {@code maxFilesPerJob} files each, in file order. */
+  static WriteManifest plan(
+      String writeId,
+      String database,
+      String collection,
+      String partition,
+      List<StagedFile> files,
+      int maxFilesPerJob) {
+    List<Job> jobs = new ArrayList<>();
+    for (int start = 0; start < files.size(); start += maxFilesPerJob) {
+      int count = Math.min(maxFilesPerJob, files.size() - start);
+      long rows = 0;
+      for (StagedFile file : files.subList(start, start + count)) {
+        rows += file.rows();
+      }
+      jobs.add(new Job(jobs.size(), start, count, rows));
+    }
+    return new WriteManifest(writeId, database, collection, partition, files, jobs);
+  }
+
+  synchronized String status() {
+    return status;
+  }
+
+  synchronized void status(String newStatus) {
+    status = newStatus;
+    touch();
+  }
+
+  synchronized boolean twoPhase() {
+    return twoPhase;
+  }
+
+  synchronized void twoPhase(boolean value) {
+    twoPhase = value;
+  }
+
+  synchronized void snapshot(String name, String createTs) {
+    snapshotName = name;
+    snapshotCreateTs = createTs;
+    touch();
+  }
+
+  synchronized void jobCreating(Job job, String key) {
+    job.idempotencyKey = key;
+    job.state = "Creating";
+    job.updatedAt = Instant.now().toString();
+    touch();
+  }
+
+  synchronized void jobCreated(Job job, String jobId) {
+    job.jobId = jobId;
+    job.state = "Pending";
+    job.createdAt = Instant.now().toString();
+    job.updatedAt = job.createdAt;
+    touch();
+  }
+
+  /** Records a described state; returns false when nothing changed (no need to save). */
+  synchronized boolean jobState(Job job, String state, long importedRows, String reason) {
+    if (state.equals(job.state) && importedRows == job.importedRows) {
+      return false;
+    }
+    job.state = state;
+    job.importedRows = importedRows;
+    job.reason = reason == null ? "" : reason;
+    job.updatedAt = Instant.now().toString();
+    touch();
+    return true;
+  }
+
+  long stagedRows() {
+    return files.stream().mapToLong(StagedFile::rows).sum();
+  }
+
+  long stagedBytes() {
+    return files.stream().mapToLong(StagedFile::bytes).sum();
+  }
+
+  private void touch() {
+    updatedAt = Instant.now().toString();
+  }
+
+  synchronized String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("version", 1);
+    root.put("writeId", writeId);
+    root.put("database", database);
+    root.put("collection", collection);
+    if (partition != null) {
+      root.put("partition", partition);
+    }
+    root.put("status", status);
+    root.put("twoPhase", twoPhase);
+    root.put("stagedRows", stagedRows());
+    root.put("updatedAt", updatedAt);
+    ArrayNode fileArray = root.putArray("files");
+    for (StagedFile file : files) {
+      ObjectNode f = fileArray.addObject();
+      file.uris().forEach(f.putArray("uris")::add);
+      f.put("rows", file.rows());
+      f.put("bytes", file.bytes());
+    }
+    ArrayNode jobArray = root.putArray("jobs");
+    for (Job job : jobs) {
+      ObjectNode j = jobArray.addObject();
+      j.put("index", job.index);
+      j.put("firstFile", job.firstFile);
+      j.put("fileCount", job.fileCount);
+      j.put("expectedRows", job.expectedRows);
+      j.put("attempt", job.attempt);
+      j.put("idempotencyKey", job.idempotencyKey);
+      j.put("jobId", job.jobId);
+      j.put("state", job.state);
+      j.put("importedRows", job.importedRows);
+      j.put("reason", job.reason);
+      j.put("createdAt", job.createdAt);
+      j.put("updatedAt", job.updatedAt);
+    }
+    if (!snapshotName.isEmpty()) {
+      root.putObject("snapshot").put("name", snapshotName).put("createTs", snapshotCreateTs);
+    }
+    return root.toString();
+  }
+
+  static WriteManifest fromJson(String text) throws IOException {
+    JsonNode root = JSON.readTree(text);
+    List<StagedFile> files = new ArrayList<>();
+    for (JsonNode f : root.path("files")) {
+      List<String> uris = new ArrayList<>();
+      f.path("uris").forEach(u -> uris.add(u.asText()));
+      files.add(new StagedFile(uris, f.path("rows").asLong(), f.path("bytes").asLong()));
+    }
+    List<Job> jobs = new ArrayList<>();
+    for (JsonNode j : root.path("jobs")) {
+      Job job =
+          new Job(
+              j.path("index").asInt(),
+              j.path("firstFile").asInt(),
+              j.path("fileCount").asInt(),
+              j.path("expectedRows").asLong());
+      job.attempt = j.path("attempt").asInt(0);
+      job.idempotencyKey = text(j, "idempotencyKey");
+      job.jobId = text(j, "jobId");
+      job.state = j.path("state").asText("NotCreated");
+      job.importedRows = j.path("importedRows").asLong(0);
+      job.reason = j.path("reason").asText("");
+      job.createdAt = j.path("createdAt").asText("");
+      job.updatedAt = j.path("updatedAt").asText("");
+      jobs.add(job);
+    }
+    WriteManifest manifest =
+        new WriteManifest(
+            root.path("writeId").asText(),
+            root.path("database").asText(),
+            root.path("collection").asText(),
+            text(root, "partition"),
+            files,
+            jobs);
+    manifest.status = root.path("status").asText("Staged");
+    manifest.twoPhase = root.path("twoPhase").asBoolean(false);
+    manifest.snapshotName = root.path("snapshot").path("name").asText("");
+    manifest.snapshotCreateTs = root.path("snapshot").path("createTs").asText("");
+    return manifest;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}
