@@ -87,7 +87,18 @@ class ImportOptionsTest {
   void rejectsUnsupportedFormat() {
     assertThatThrownBy(() -> parse("format", "csv"))
         .hasMessageContaining("Option 'format' has an invalid value 'csv'")
-        .hasMessageContaining("json");
+        .hasMessageContaining("json, npy, parquet, json-npy");
+  }
+
+  @Test
+  void parsesEveryFormatAndParquetCompression() {
+    assertThat(parse("format", "NPY").format()).isEqualTo(StagingFormat.NPY);
+    assertThat(parse("format", "json-npy").format()).isEqualTo(StagingFormat.JSON_NPY);
+    assertThat(parse("format", "parquet").parquetCompression()).isEqualTo("snappy");
+    assertThat(parse("parquetCompression", "ZSTD").parquetCompression()).isEqualTo("zstd");
+    assertThatThrownBy(() -> parse("parquetCompression", "gzip"))
+        .hasMessageContaining("Option 'parquetCompression' has an invalid value 'gzip'")
+        .hasMessageContaining("snappy, zstd or none");
   }
 
   @Test

@@ -156,4 +156,36 @@ class NpyTypesWriteTest extends MilvusTypesWriteTest {
     }
     assertThat(imported(c)).hasSize(3);
   }
+
+  @Test
+  void rollsToANewGroupWhenTheWholeGroupReachesMaxFileSize() {
+    String c =
+        collection(false, field("t", "VarChar", "\"elementTypeParams\":{\"max_length\":\"8\"}"));
+    Object[][] rows = new Object[200][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = row("row" + i);
+    }
+    writer(c, columns("t", DataTypes.StringType), rows).option("maxFileSize", "2k").save();
+    JsonNodeFiles requests = new JsonNodeFiles(bed.standIn().importRequests(), c);
+    assertThat(requests.groups()).hasSizeGreaterThan(4);
+    assertThat(importedColumn(c, "id")).hasSize(200).doesNotHaveDuplicates();
+  }
+
+  /** The inner lists (import files) of a collection's import requests. */
+  private static final class JsonNodeFiles {
+    private final List<com.fasterxml.jackson.databind.JsonNode> groups =
+        new java.util.ArrayList<>();
+
+    JsonNodeFiles(List<com.fasterxml.jackson.databind.JsonNode> requests, String collection) {
+      for (com.fasterxml.jackson.databind.JsonNode request : requests) {
+        if (collection.equals(request.get("collectionName").asText())) {
+          request.get("files").forEach(groups::add);
+        }
+      }
+    }
+
+    List<com.fasterxml.jackson.databind.JsonNode> groups() {
+      return groups;
+    }
+  }
 }
