@@ -37,9 +37,14 @@ final class JsonTextReader implements ColumnValueReader {
   }
 
   private JsonGenerator newGenerator() {
+    return generatorOn(buffer);
+  }
+
+  /** A generator for one JSON value at a time on a memory buffer, no separators between values. */
+  static JsonGenerator generatorOn(ByteArrayOutputStream target) {
     try {
       JsonGenerator generator =
-          ScalarJsonWriters.STRICT_JSON.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
+          ScalarJsonWriters.STRICT_JSON.getFactory().createGenerator(target, JsonEncoding.UTF8);
       generator.setRootValueSeparator(null);
       return generator;
     } catch (IOException e) {
@@ -48,7 +53,7 @@ final class JsonTextReader implements ColumnValueReader {
   }
 
   /** Exposes its array so the text is copied once. */
-  private static final class Buffer extends ByteArrayOutputStream {
+  static final class Buffer extends ByteArrayOutputStream {
     byte[] array() {
       return buf;
     }

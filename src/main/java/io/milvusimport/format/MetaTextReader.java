@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.milvusimport.schema.ColumnBinding;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -23,7 +22,7 @@ final class MetaTextReader {
   private final JsonValueWriter[] keyWriters;
   private final ColumnBinding metaBinding;
   private final MetaJsonWriter metaWriter;
-  private final Buffer buffer = new Buffer();
+  private final JsonTextReader.Buffer buffer = new JsonTextReader.Buffer();
   private JsonGenerator gen;
   private ColumnBinding current;
 
@@ -81,7 +80,7 @@ final class MetaTextReader {
   }
 
   private JsonNode explicitMeta(InternalRow row) throws IOException {
-    Buffer text = new Buffer();
+    JsonTextReader.Buffer text = new JsonTextReader.Buffer();
     try (JsonGenerator meta =
         ScalarJsonWriters.STRICT_JSON.getFactory().createGenerator(text, JsonEncoding.UTF8)) {
       metaWriter.write(row, metaBinding.ordinal(), meta);
@@ -90,19 +89,6 @@ final class MetaTextReader {
   }
 
   private JsonGenerator newGenerator() {
-    try {
-      JsonGenerator generator =
-          ScalarJsonWriters.STRICT_JSON.getFactory().createGenerator(buffer, JsonEncoding.UTF8);
-      generator.setRootValueSeparator(null);
-      return generator;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static final class Buffer extends ByteArrayOutputStream {
-    byte[] array() {
-      return buf;
-    }
+    return JsonTextReader.generatorOn(buffer);
   }
 }
