@@ -167,7 +167,8 @@ class NpyTypesWriteTest extends MilvusTypesWriteTest {
     }
     writer(c, columns("t", DataTypes.StringType), rows).option("maxFileSize", "2k").save();
     JsonNodeFiles requests = new JsonNodeFiles(bed.standIn().importRequests(), c);
-    assertThat(requests.groups()).hasSizeGreaterThan(4);
+    // Two partitions: more than two groups means the tasks rolled.
+    assertThat(requests.groups()).hasSizeGreaterThan(2);
     assertThat(importedColumn(c, "id")).hasSize(200).doesNotHaveDuplicates();
   }
 
