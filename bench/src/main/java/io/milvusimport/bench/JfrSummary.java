@@ -32,25 +32,29 @@ final class JfrSummary {
       samples++;
       List<RecordedFrame> frames = event.getStackTrace().getFrames();
       self.merge(name(frames.get(0)), 1, Integer::sum);
+      String connector = "(no connector frame: row generation, start-up)";
       for (RecordedFrame frame : frames) {
         String type = frame.getMethod().getType().getName();
-        if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
-          caller.merge(name(frame), 1, Integer::sum);
+        if (type.startsWith("io.milvusimport.") && !type.endsWith("Probe")) {
+          connector = name(frame);
           break;
         }
       }
+      caller.merge(connector, 1, Integer::sum);
     }
     return "CPU samples: "
         + samples
         + "\n  top frames (self):\n"
         + ranking(self, samples, top)
-        + "  first non-JDK frame:\n"
+        + "  nearest connector frame (io.milvusimport):\n"
         + ranking(caller, samples, top);
   }
 
   private static String name(RecordedFrame frame) {
-    String type = frame.getMethod().getType().getName();
-    return type.substring(type.lastIndexOf('.') + 1) + "." + frame.getMethod().getName();
+    String[] parts = frame.getMethod().getType().getName().split("\\.");
+    String type =
+        parts.length > 1 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : parts[0];
+    return type + "." + frame.getMethod().getName();
   }
 
   private static String ranking(Map<String, Integer> counts, int samples, int top) {

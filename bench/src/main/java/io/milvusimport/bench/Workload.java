@@ -41,7 +41,7 @@ final class Workload {
             "hash(id, 1) as count",
             "cast(hash(id, 2) as long) * 1000003 as big",
             "cast(hash(id, 3) / 2147483648.0 as float) as ratio",
-            "hash(id, 4) / 2147483648.0 as score",
+            "cast(hash(id, 4) / 2147483648.0 as double) as score",
             "concat('title ', id, ' ', substr(sha2(cast(id as string), 256), 1, 24)) as title",
             "element_at(array('news', 'sports', 'tech', 'science', 'arts'),"
                 + " cast(pmod(hash(id, 5), 5) + 1 as int)) as category",
