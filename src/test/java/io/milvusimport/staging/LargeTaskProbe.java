@@ -6,13 +6,14 @@ import io.milvusimport.schema.MilvusField;
 import io.milvusimport.schema.PlanSettings;
 import io.milvusimport.schema.RowLayout;
 import io.milvusimport.schema.WritePlanner;
+import io.milvusimport.testkit.HeapWatch;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
 import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
-import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -21,11 +22,17 @@ import org.apache.spark.unsafe.types.UTF8String;
  * One task's write path, run alone in a JVM with a small heap: rows in Spark's own format go
  * through the encoder and the rolling writer to a Hadoop file system until {@code targetBytes} are
  * staged. Prints the staged bytes, rows, seconds and the heap's peak, as one line a test or
- * benchmark can parse: {@code staged=<bytes> rows=<n> seconds=<s> peakHeap=<bytes>}.
+ * benchmark can parse: {@code staged=<bytes> rows=<n> files=<n> seconds=<s> peakHeap=<bytes>
+ * liveHeap=<bytes> baseHeap=<bytes>}. {@code peakHeap} samples the heap in use (garbage included,
+ * so it tends to the heap limit); {@code liveHeap} is the peak right after collections, {@code
+ * baseHeap} the heap after a full collection before the first row, so {@code liveHeap - baseHeap}
+ * is what writing costs.
  *
  * <p>Arguments: format, directory URI, target bytes, vector dimension.
  */
 public final class LargeTaskProbe {
+  private static final String ZEROS = "0".repeat(55);
+
   private LargeTaskProbe() {}
 
   public static void main(String[] args) throws Exception {
@@ -58,6 +65,8 @@ public final class LargeTaskProbe {
             1L << 30);
     UnsafeProjection toUnsafe = UnsafeProjection.create(frame);
     float[] vector = new float[dim];
+    HeapWatch live = new HeapWatch();
+    live.begin();
     HeapSampler heap = new HeapSampler();
     heap.start();
     long seed = 0x9E3779B97F4A7C15L;
@@ -77,8 +86,8 @@ public final class LargeTaskProbe {
                 new GenericInternalRow(
                     new Object[] {
                       rows,
-                      new GenericArrayData(vector),
-                      UTF8String.fromString(String.format(Locale.ROOT, "document-%056d", rows))
+                      UnsafeArrayData.fromPrimitiveArray(vector),
+                      UTF8String.fromString(text(rows))
                     }));
         writer.write(row, rows);
       }
@@ -89,12 +98,23 @@ public final class LargeTaskProbe {
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(
         Locale.ROOT,
-        "staged=%d rows=%d files=%d seconds=%.1f peakHeap=%d%n",
+        "staged=%d rows=%d files=%d seconds=%.1f peakHeap=%d liveHeap=%d baseHeap=%d%n",
         total,
         rows,
         files.size(),
         seconds,
-        heap.peak());
+        heap.peak(),
+        live.peak(),
+        live.baseline());
+  }
+
+  /**
+   * A 64-character text, {@code document-000...<n>}: built without a formatter so that generating
+   * rows costs little next to encoding them (the benchmark profiles this probe).
+   */
+  private static String text(long n) {
+    String digits = Long.toString(n);
+    return "document-" + ZEROS.substring(digits.length()) + digits;
   }
 
   private static long stagedBytes(Configuration conf, String directory) throws Exception {
