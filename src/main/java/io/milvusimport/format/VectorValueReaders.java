@@ -180,6 +180,17 @@ final class VectorValueReaders {
   }
 
   private static void checkFinite(float[] values, double limit, ArrayData source) {
+    if (limit >= Float.MAX_VALUE) {
+      // Branch-free over the whole vector (the JIT can vectorise it); the slow loop below only
+      // runs to name the bad element. Above 0x7f7fffff the magnitude bits are infinity or NaN.
+      int largest = 0;
+      for (float value : values) {
+        largest = Math.max(largest, Float.floatToRawIntBits(value) & 0x7fffffff);
+      }
+      if (largest <= 0x7f7fffff) {
+        return;
+      }
+    }
     for (int j = 0; j < values.length; j++) {
       float value = values[j];
       if (!(Math.abs(value) <= limit)) {

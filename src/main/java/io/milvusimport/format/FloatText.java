@@ -1,0 +1,129 @@
+package io.milvusimport.format;
+
+/**
+ * Writes float32 values as JSON numbers straight into a byte array, without a {@code String} per
+ * value: row JSON spends most of its time printing vector elements.
+ *
+ * <p>Each value is printed with at most nine significant digits, rounded from its exact double
+ * value. Nine digits always identify a float32, so a reader that rounds the decimal to float32
+ * (Go's {@code ParseFloat(s, 32)}, Java's {@code Float.parseFloat}) gets the same value back; the
+ * text may be longer than the shortest form, never wrong.
+ */
+final class FloatText {
+  /** Longest text of one value: sign, 9 digits, point, exponent {@code e-45}. */
+  static final int MAX_LENGTH = 16;
+
+  private static final double[] POWERS = new double[110];
+  private static final int POWER_BIAS = 55;
+
+  static {
+    for (int i = 0; i < POWERS.length; i++) {
+      POWERS[i] = Double.parseDouble("1e" + (i - POWER_BIAS));
+    }
+  }
+
+  private FloatText() {}
+
+  /**
+   * Writes {@code value}, which must be finite, at {@code pos}.
+   *
+   * @return the position after the text
+   */
+  static int write(float value, byte[] out, int pos) {
+    if (value == 0f) {
+      if (Float.floatToRawIntBits(value) != 0) {
+        out[pos++] = '-';
+      }
+      out[pos++] = '0';
+      out[pos++] = '.';
+      out[pos++] = '0';
+      return pos;
+    }
+    double magnitude = value;
+    if (magnitude < 0) {
+      out[pos++] = '-';
+      magnitude = -magnitude;
+    }
+    int exponent = (int) Math.floor(Math.getExponent(magnitude) * 0.30102999566398120);
+    long digits = Math.round(magnitude * POWERS[POWER_BIAS + 8 - exponent]);
+    if (digits >= 1_000_000_000L) {
+      exponent++;
+      digits = Math.round(magnitude * POWERS[POWER_BIAS + 8 - exponent]);
+    } else if (digits < 100_000_000L) {
+      exponent--;
+      digits = Math.round(magnitude * POWERS[POWER_BIAS + 8 - exponent]);
+    }
+    if (digits >= 1_000_000_000L) {
+      // Rounding carried into a tenth digit (e.g. 9.999999999 -> 10.00000000).
+      exponent++;
+      digits /= 10;
+    }
+    int count = 9;
+    while (digits % 10 == 0) {
+      digits /= 10;
+      count--;
+    }
+    return exponent >= -4 && exponent < 9
+        ? plain(digits, count, exponent, out, pos)
+        : scientific(digits, count, exponent, out, pos);
+  }
+
+  /** {@code 123.45}, {@code 0.00012}, {@code 1000.0}. */
+  private static int plain(long digits, int count, int exponent, byte[] out, int pos) {
+    if (exponent < 0) {
+      out[pos++] = '0';
+      out[pos++] = '.';
+      for (int i = -1; i > exponent; i--) {
+        out[pos++] = '0';
+      }
+      return putDigits(digits, count, out, pos);
+    }
+    int integerDigits = exponent + 1;
+    if (count <= integerDigits) {
+      pos = putDigits(digits, count, out, pos);
+      for (int i = count; i < integerDigits; i++) {
+        out[pos++] = '0';
+      }
+      out[pos++] = '.';
+      out[pos++] = '0';
+      return pos;
+    }
+    int end = putDigits(digits, count, out, pos + 1);
+    System.arraycopy(out, pos + 1, out, pos, integerDigits);
+    out[pos + integerDigits] = '.';
+    return end;
+  }
+
+  /** {@code 1.5e-7}, {@code 3.4028235e38}. */
+  private static int scientific(long digits, int count, int exponent, byte[] out, int pos) {
+    int end = putDigits(digits, count, out, pos + 1);
+    out[pos] = out[pos + 1];
+    if (count == 1) {
+      out[pos + 1] = '.';
+      out[pos + 2] = '0';
+      end = pos + 3;
+    } else {
+      out[pos + 1] = '.';
+    }
+    pos = end;
+    out[pos++] = 'e';
+    if (exponent < 0) {
+      out[pos++] = '-';
+      exponent = -exponent;
+    }
+    if (exponent >= 10) {
+      out[pos++] = (byte) ('0' + exponent / 10);
+    }
+    out[pos++] = (byte) ('0' + exponent % 10);
+    return pos;
+  }
+
+  /** Writes the {@code count} decimal digits of {@code digits}. */
+  private static int putDigits(long digits, int count, byte[] out, int pos) {
+    for (int i = pos + count - 1; i >= pos; i--) {
+      out[i] = (byte) ('0' + digits % 10);
+      digits /= 10;
+    }
+    return pos + count;
+  }
+}
