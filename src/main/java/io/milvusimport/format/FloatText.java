@@ -4,10 +4,10 @@ package io.milvusimport.format;
  * Writes float32 values as JSON numbers straight into a byte array, without a {@code String} per
  * value: row JSON spends most of its time printing vector elements.
  *
- * <p>Each value is printed with at most nine significant digits, rounded from its exact double
- * value. Nine digits always identify a float32, so a reader that rounds the decimal to float32
- * (Go's {@code ParseFloat(s, 32)}, Java's {@code Float.parseFloat}) gets the same value back; the
- * text may be longer than the shortest form, never wrong.
+ * <p>Each value is printed with eight significant digits when those identify it, else nine, rounded
+ * from its exact value. Nine digits always identify a float32, so a reader that rounds the decimal
+ * to float32 (Go's {@code ParseFloat(s, 32)}, Java's {@code Float.parseFloat}) gets the same value
+ * back; the text may be a digit longer than the shortest form, never wrong.
  */
 final class FloatText {
   /** Longest text of one value: sign, 9 digits, point, exponent {@code e-45}. */
@@ -58,6 +58,16 @@ final class FloatText {
       exponent++;
       digits /= 10;
     }
+    if (digits % 10 != 0) {
+      long shorter = eightDigits(digits, exponent, magnitude);
+      if (shorter != 0) {
+        digits = shorter;
+        if (digits >= 1_000_000_000L) {
+          exponent++;
+          digits /= 10;
+        }
+      }
+    }
     int count = 9;
     while (digits % 10 == 0) {
       digits /= 10;
@@ -66,6 +76,22 @@ final class FloatText {
     return exponent >= -4 && exponent < 9
         ? plain(digits, count, exponent, out, pos)
         : scientific(digits, count, exponent, out, pos);
+  }
+
+  /**
+   * The nine-digit form rounded to eight digits (last digit zero) when that decimal still lies
+   * strictly inside the float's rounding interval, so it reads back as the same float; else 0. Most
+   * float32 values need only eight digits, which keeps row JSON smaller. A margin far larger than
+   * double rounding keeps borderline cases at nine digits.
+   */
+  private static long eightDigits(long digits, int exponent, double magnitude) {
+    long rounded = (digits + 5) / 10 * 10;
+    double candidate = rounded * POWERS[POWER_BIAS + exponent - 8];
+    float value = (float) magnitude;
+    double below = (magnitude + Math.nextDown(value)) / 2;
+    double above = (magnitude + Math.nextUp(value)) / 2;
+    double margin = magnitude * 1e-12;
+    return candidate > below + margin && candidate < above - margin ? rounded : 0;
   }
 
   /** {@code 123.45}, {@code 0.00012}, {@code 1000.0}. */
