@@ -140,16 +140,15 @@ final class ColumnReaders {
         break;
       case FLOAT16_VECTOR:
       case BFLOAT16_VECTOR:
-        byte[] half = slot.bytes(2 * value.size());
-        for (int j = 0; j < value.size(); j++) {
-          float f = (float) value.get(j).asDouble();
-          short bits =
-              field.type() == MilvusType.FLOAT16_VECTOR
-                  ? HalfFloats.toFloat16(f)
-                  : HalfFloats.toBFloat16(f);
-          half[2 * j] = (byte) bits;
-          half[2 * j + 1] = (byte) (bits >> 8);
+        float[] halves = new float[value.size()];
+        for (int j = 0; j < halves.length; j++) {
+          halves[j] = (float) value.get(j).asDouble();
         }
+        HalfFloats.toLittleEndian(
+            halves,
+            halves.length,
+            field.type() == MilvusType.FLOAT16_VECTOR,
+            slot.bytes(2 * halves.length));
         break;
       case BINARY_VECTOR:
       case INT8_VECTOR:

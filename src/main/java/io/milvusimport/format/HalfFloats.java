@@ -75,4 +75,16 @@ public final class HalfFloats {
   public static float fromBFloat16(short value) {
     return Float.intBitsToFloat((value & 0xffff) << 16);
   }
+
+  /**
+   * Stores {@code values} as little-endian float16 or bfloat16 (rounded to nearest even), the
+   * layout NumPy and Parquet files carry: two bytes per value.
+   */
+  static void toLittleEndian(float[] values, int count, boolean float16, byte[] out) {
+    for (int j = 0; j < count; j++) {
+      short bits = float16 ? toFloat16(values[j]) : toBFloat16(values[j]);
+      out[2 * j] = (byte) bits;
+      out[2 * j + 1] = (byte) (bits >> 8);
+    }
+  }
 }

@@ -1,9 +1,11 @@
 package io.milvusimport.format;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,24 +20,34 @@ import java.nio.file.StandardOpenOption;
  * for text (UTF-32, n = longest value in code points), {@code <f4} (N, dim) for FloatVector, {@code
  * |u1} (N, bytes) for binary and half-precision vectors, {@code |i1} (N, dim) for Int8Vector.
  */
-final class NpyColumnWriter {
+final class NpyColumnWriter implements GroupPart {
   private static final int BUFFER = 1 << 16;
 
   private final MilvusColumn column;
+  private final int index;
   private final Path spill;
   private final ByteBuffer buffer;
+
+  /** A float view over {@link #buffer}, made once: vectors are copied into it in bulk. */
+  private final FloatBuffer floats;
+
   private final int fixedWidth;
   private FileChannel channel;
   private long rows;
   private long spilledBytes;
   private int maxCodePoints;
 
-  NpyColumnWriter(MilvusColumn column, Path spill) {
+  /**
+   * @param index the column's position in the rows' slots
+   */
+  NpyColumnWriter(MilvusColumn column, int index, Path spill) {
     this.column = column;
+    this.index = index;
     this.spill = spill;
     this.fixedWidth = fixedWidth(column);
     this.buffer =
         ByteBuffer.allocate(Math.max(BUFFER, 2 * fixedWidth)).order(ByteOrder.LITTLE_ENDIAN);
+    this.floats = buffer.asFloatBuffer();
   }
 
   /** Bytes per row, or 0 for text, whose width depends on the longest value. */
@@ -59,6 +71,11 @@ final class NpyColumnWriter {
       default:
         return 0;
     }
+  }
+
+  @Override
+  public void append(ColumnSlot[] row) throws IOException {
+    append(row[index]);
   }
 
   void append(ColumnSlot slot) throws IOException {
@@ -85,8 +102,10 @@ final class NpyColumnWriter {
         room(8).putDouble(slot.real);
         break;
       case FLOAT_VECTOR:
+        // Only floats go into this column's buffer, so its position is a multiple of 4.
         ByteBuffer target = room(fixedWidth);
-        target.asFloatBuffer().put(slot.floats, 0, column.width());
+        floats.position(target.position() / 4);
+        floats.put(slot.floats, 0, column.width());
         target.position(target.position() + fixedWidth);
         break;
       case BYTE_VECTOR:
@@ -105,10 +124,18 @@ final class NpyColumnWriter {
     return rows;
   }
 
-  /** The size {@code <field>.npy} will have if no further row arrives. */
-  long fileSize() {
+  @Override
+  public long bytes() {
     long width = fixedWidth > 0 ? fixedWidth : 4L * Math.max(1, maxCodePoints);
     return NpyHeader.maxSize() + rows * width;
+  }
+
+  @Override
+  public void writeTo(ImportFileOutput group) throws IOException {
+    try (OutputStream file =
+        new BufferedOutputStream(group.create("/" + column.name() + ".npy"), BUFFER)) {
+      writeTo(file);
+    }
   }
 
   /** Writes the complete {@code .npy} file and empties the column for the next group. */
@@ -130,7 +157,8 @@ final class NpyColumnWriter {
     maxCodePoints = 0;
   }
 
-  void close() throws IOException {
+  @Override
+  public void close() throws IOException {
     if (channel != null) {
       channel.close();
       channel = null;

@@ -1,20 +1,28 @@
 package io.milvusimport.format;
 
 import io.milvusimport.schema.RowLayout;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Column-based NumPy: each import file is a group directory with one {@code <field>.npy} per column
- * ({@code $meta.npy} for the dynamic field), all with the same row count — the layout every Milvus
- * since 2.2 reads. Columns are spilled locally while rows arrive and assembled when the group is
- * finished, so memory does not grow with the group.
+ * Column groups: each import file is a group directory whose files all hold the same rows.
+ *
+ * <ul>
+ *   <li>{@code npy}: one {@code <field>.npy} per column ({@code $meta.npy} for the dynamic field),
+ *       the layout every Milvus since 2.2 reads.
+ *   <li>{@code json-npy}: the seeds' original design (Milvus 2.0/2.1): scalar columns in one
+ *       column-based {@code columns.json}, each dense vector in {@code <field>.npy}. Current Milvus
+ *       rejects groups mixing extensions; the format exists for what still reads that design.
+ * </ul>
+ *
+ * Columns are spilled locally while rows arrive and assembled when the group is finished, so memory
+ * does not grow with the group.
  */
 final class NpyGroupEncoder implements RowFileEncoder {
   private static final Logger LOG = LoggerFactory.getLogger(NpyGroupEncoder.class);
@@ -23,23 +31,45 @@ final class NpyGroupEncoder implements RowFileEncoder {
           + " nulls first";
 
   private final ColumnRowReader reader;
-  private final MilvusColumn[] columns;
-  private final NpyColumnWriter[] writers;
+  private final List<GroupPart> parts = new ArrayList<>();
   private final Path spillDirectory;
   private ImportFileOutput output;
+  private long rows;
 
+  /** The {@code npy} layout. */
   NpyGroupEncoder(RowLayout layout, int partition, boolean skipInvalid) {
+    this(layout, partition, skipInvalid, false);
+  }
+
+  /**
+   * @param seedDesign true for {@code json-npy}: scalars go to one column JSON file
+   */
+  NpyGroupEncoder(RowLayout layout, int partition, boolean skipInvalid, boolean seedDesign) {
     this.reader =
         new ColumnRowReader(layout, new RowRejections(partition, skipInvalid), NULL_PROBLEM);
-    this.columns = reader.columns();
-    this.writers = new NpyColumnWriter[columns.length];
     try {
       this.spillDirectory = SpillFiles.newDirectory();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a local spill directory for NPY columns", e);
     }
+    MilvusColumn[] columns = reader.columns();
+    List<JsonColumnWriter> scalars = new ArrayList<>();
+    List<Integer> scalarIndexes = new ArrayList<>();
     for (int i = 0; i < columns.length; i++) {
-      writers[i] = new NpyColumnWriter(columns[i], spillDirectory.resolve(i + ".spill"));
+      Path spill = spillDirectory.resolve(i + ".spill");
+      ColumnKind kind = columns[i].kind();
+      if (seedDesign && kind != ColumnKind.FLOAT_VECTOR && kind != ColumnKind.BYTE_VECTOR) {
+        scalars.add(new JsonColumnWriter(columns[i], spill));
+        scalarIndexes.add(i);
+      } else {
+        parts.add(new NpyColumnWriter(columns[i], i, spill));
+      }
+    }
+    if (!scalars.isEmpty()) {
+      parts.add(
+          0,
+          new JsonColumnsFile(
+              scalars, scalarIndexes.stream().mapToInt(Integer::intValue).toArray()));
     }
   }
 
@@ -54,9 +84,10 @@ final class NpyGroupEncoder implements RowFileEncoder {
       return false;
     }
     ColumnSlot[] slots = reader.slots();
-    for (int i = 0; i < writers.length; i++) {
-      writers[i].append(slots[i]);
+    for (GroupPart part : parts) {
+      part.append(slots);
     }
+    rows++;
     return true;
   }
 
@@ -68,30 +99,28 @@ final class NpyGroupEncoder implements RowFileEncoder {
   @Override
   public long bytes() {
     long total = 0;
-    for (NpyColumnWriter writer : writers) {
-      total += writer.fileSize();
+    for (GroupPart part : parts) {
+      total += part.bytes();
     }
     return total;
   }
 
   @Override
   public void finish() throws IOException {
-    if (writers.length == 0 || writers[0].rows() == 0) {
+    if (rows == 0) {
       return;
     }
-    for (int i = 0; i < writers.length; i++) {
-      try (OutputStream file =
-          new BufferedOutputStream(output.create("/" + columns[i].name() + ".npy"), 1 << 16)) {
-        writers[i].writeTo(file);
-      }
+    rows = 0;
+    for (GroupPart part : parts) {
+      part.writeTo(output);
     }
   }
 
   @Override
   public void close() {
-    for (NpyColumnWriter writer : writers) {
+    for (GroupPart part : parts) {
       try {
-        writer.close();
+        part.close();
       } catch (IOException e) {
         LOG.debug("Closing a spill file failed", e);
       }

@@ -23,7 +23,7 @@ public final class RowFileEncoders {
       case "npy":
         return new NpyGroupEncoder(layout, partition, skipInvalidRows);
       case "json-npy":
-        return new JsonNpyGroupEncoder(layout, partition, skipInvalidRows);
+        return new NpyGroupEncoder(layout, partition, skipInvalidRows, true);
       case "parquet":
         return new ParquetRowsEncoder(layout, partition, skipInvalidRows, codec(compression));
       default:

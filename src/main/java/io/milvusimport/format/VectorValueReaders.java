@@ -91,13 +91,7 @@ final class VectorValueReaders {
         floats(kind, dim, float16 ? HalfFloats.FLOAT16_MAX : Float.MAX_VALUE);
     return (data, i, slot) -> {
       floats.read(data, i, slot);
-      byte[] out = slot.bytes(2 * dim);
-      float[] values = slot.floats;
-      for (int j = 0; j < dim; j++) {
-        short bits = float16 ? HalfFloats.toFloat16(values[j]) : HalfFloats.toBFloat16(values[j]);
-        out[2 * j] = (byte) bits;
-        out[2 * j + 1] = (byte) (bits >> 8);
-      }
+      HalfFloats.toLittleEndian(slot.floats, dim, float16, slot.bytes(2 * dim));
     };
   }
 

@@ -3,8 +3,10 @@ package io.milvusimport.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.milvusimport.SchemaMismatchException;
 import io.milvusimport.format.HalfFloats;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.DataTypes;
@@ -129,24 +131,10 @@ class NpyTypesWriteTest extends MilvusTypesWriteTest {
     String c =
         collection(false, field("t", "VarChar", "\"elementTypeParams\":{\"max_length\":\"8\"}"));
     writer(c, columns("t", DataTypes.StringType), row("a"), row("b"), row("c")).save();
-    List<List<List<String>>> requests =
-        bed.standIn().importRequests().stream()
-            .filter(r -> c.equals(r.get("collectionName").asText()))
-            .map(
-                r -> {
-                  List<List<String>> files = new java.util.ArrayList<>();
-                  r.get("files")
-                      .forEach(
-                          group -> {
-                            List<String> paths = new java.util.ArrayList<>();
-                            group.forEach(p -> paths.add(p.asText()));
-                            files.add(paths);
-                          });
-                  return files;
-                })
-            .collect(java.util.stream.Collectors.toList());
-    assertThat(requests).hasSize(1);
-    for (List<String> group : requests.get(0)) {
+    assertThat(bed.standIn().importRequests())
+        .filteredOn(r -> c.equals(r.get("collectionName").asText()))
+        .hasSize(1);
+    for (List<String> group : importFiles(c)) {
       assertThat(group)
           .extracting(p -> p.substring(p.lastIndexOf('/') + 1))
           .containsExactlyInAnyOrderElementsOf(expectedGroupFiles());
@@ -166,27 +154,23 @@ class NpyTypesWriteTest extends MilvusTypesWriteTest {
       rows[i] = row("row" + i);
     }
     writer(c, columns("t", DataTypes.StringType), rows).option("maxFileSize", "2k").save();
-    JsonNodeFiles requests = new JsonNodeFiles(bed.standIn().importRequests(), c);
     // Two partitions: more than two groups means the tasks rolled.
-    assertThat(requests.groups()).hasSizeGreaterThan(2);
+    assertThat(importFiles(c)).hasSizeGreaterThan(2);
     assertThat(importedColumn(c, "id")).hasSize(200).doesNotHaveDuplicates();
   }
 
-  /** The inner lists (import files) of a collection's import requests. */
-  private static final class JsonNodeFiles {
-    private final List<com.fasterxml.jackson.databind.JsonNode> groups =
-        new java.util.ArrayList<>();
-
-    JsonNodeFiles(List<com.fasterxml.jackson.databind.JsonNode> requests, String collection) {
-      for (com.fasterxml.jackson.databind.JsonNode request : requests) {
-        if (collection.equals(request.get("collectionName").asText())) {
-          request.get("files").forEach(groups::add);
+  /** The inner lists (import files, as paths) of every import request for a collection. */
+  private static List<List<String>> importFiles(String collection) {
+    List<List<String>> files = new ArrayList<>();
+    for (JsonNode request : bed.standIn().importRequests()) {
+      if (collection.equals(request.get("collectionName").asText())) {
+        for (JsonNode group : request.get("files")) {
+          List<String> paths = new ArrayList<>();
+          group.forEach(p -> paths.add(p.asText()));
+          files.add(paths);
         }
       }
     }
-
-    List<com.fasterxml.jackson.databind.JsonNode> groups() {
-      return groups;
-    }
+    return files;
   }
 }
