@@ -171,9 +171,39 @@ public final class ImportTestBed implements AutoCloseable {
    * keeps for the staging root and the writes' {@code _manifest.json}.
    */
   public List<String> stagedKeys(String prefix) {
+    awaitRunningTasks();
     List<String> keys = new ArrayList<>(s3.listKeys(BUCKET, prefix));
     keys.removeIf(key -> key.endsWith("/") || key.endsWith("/_manifest.json"));
     return keys;
+  }
+
+  /**
+   * Waits until no Spark task is running. When one task fails, Spark fails the job and the driver
+   * aborts the write while sibling tasks may still be writing; those tasks delete their own files
+   * when their commit is denied or they are killed, a moment later. Listing before then would catch
+   * a file on its way out.
+   */
+  private void awaitRunningTasks() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (running() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Spark tasks still running after 60 s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private int running() {
+    int tasks = 0;
+    for (var executor : spark.sparkContext().statusTracker().getExecutorInfos()) {
+      tasks += executor.numRunningTasks();
+    }
+    return tasks;
   }
 
   /** Object keys of write manifests ({@code <writeId>/_manifest.json}) under {@code prefix}. */
