@@ -83,8 +83,7 @@ final class ImportJobRunner {
     for (WriteManifest.Job job : manifest.jobs) {
       if (job.jobId == null || "Failed".equals(job.state)) {
         if ("Failed".equals(job.state)) {
-          job.attempt++;
-          job.jobId = null;
+          manifest.retryFailed(job);
         }
         toCreate.add(job);
       } else if (!"Completed".equals(job.state) && !readDone(job.state)) {

@@ -9,18 +9,24 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Reads and writes a write's {@code _manifest.json} next to its staged files. Each save replaces
- * the whole file (one PUT on S3), so a reader sees either the old or the new manifest.
+ * Reads and writes a write's manifest next to its staged files: the file list once, then the job
+ * part after each change. Each save replaces the whole file (one PUT on S3), so a reader sees
+ * either the old or the new manifest; the file list is written before the first job part, so a job
+ * part never points at a missing list.
  */
 final class ManifestStore {
   private final Configuration conf;
   private final Path path;
+  private final Path filesPath;
+  private boolean filesSaved;
+  private long savedChanges = -1;
   private int saves;
   private long saveNanos;
 
   ManifestStore(Configuration conf, String writeDirectory) {
     this.conf = conf;
     this.path = new Path(writeDirectory, WriteManifest.FILE_NAME);
+    this.filesPath = new Path(writeDirectory, WriteManifest.FILES_NAME);
   }
 
   String location() {
@@ -37,18 +43,32 @@ final class ManifestStore {
     return saveNanos / 1_000_000;
   }
 
+  /** Writes the manifest unless it has not changed since this store last wrote it. */
   synchronized void save(WriteManifest manifest) {
+    long changes = manifest.changes();
+    if (changes == savedChanges) {
+      return;
+    }
     long started = System.nanoTime();
     try {
       FileSystem fs = path.getFileSystem(conf);
-      try (OutputStream out = fs.create(path, true)) {
-        out.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
+      if (!filesSaved) {
+        write(fs, filesPath, manifest.filesJson());
+        filesSaved = true;
       }
+      write(fs, path, manifest.toJson());
+      savedChanges = changes;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("Could not write the write manifest " + path, e);
     } finally {
       saves++;
       saveNanos += System.nanoTime() - started;
+    }
+  }
+
+  private static void write(FileSystem fs, Path target, String json) throws IOException {
+    try (OutputStream out = fs.create(target, true)) {
+      out.write(json.getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -59,11 +79,19 @@ final class ManifestStore {
       if (!fs.exists(path)) {
         return null;
       }
-      try (InputStream in = fs.open(path)) {
-        return WriteManifest.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      WriteManifest manifest = WriteManifest.fromJson(read(fs, path), read(fs, filesPath));
+      synchronized (this) {
+        filesSaved = true;
       }
+      return manifest;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("Could not read the write manifest " + path, e);
+    }
+  }
+
+  private static String read(FileSystem fs, Path source) throws IOException {
+    try (InputStream in = fs.open(source)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }

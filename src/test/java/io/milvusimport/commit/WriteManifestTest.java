@@ -39,7 +39,7 @@ class WriteManifestTest {
     manifest.jobCreating(manifest.jobs.get(1), "key-1");
     manifest.snapshot("snap", "123");
 
-    WriteManifest read = WriteManifest.fromJson(manifest.toJson());
+    WriteManifest read = WriteManifest.fromJson(manifest.toJson(), manifest.filesJson());
 
     assertThat(read.writeId).isEqualTo("w1");
     assertThat(read.partition).isEqualTo("p");

@@ -168,12 +168,15 @@ public final class ImportTestBed implements AutoCloseable {
 
   /**
    * Object keys of staged import files under {@code prefix}, leaving out the directory markers S3A
-   * keeps for the staging root and the writes' {@code _manifest.json}.
+   * keeps for the staging root and the writes' manifests ({@code _manifest.json}, {@code
+   * _files.json}).
    */
   public List<String> stagedKeys(String prefix) {
     awaitRunningTasks();
     List<String> keys = new ArrayList<>(s3.listKeys(BUCKET, prefix));
-    keys.removeIf(key -> key.endsWith("/") || key.endsWith("/_manifest.json"));
+    keys.removeIf(
+        key ->
+            key.endsWith("/") || key.endsWith("/_manifest.json") || key.endsWith("/_files.json"));
     return keys;
   }
 
