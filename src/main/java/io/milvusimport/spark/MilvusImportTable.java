@@ -16,8 +16,8 @@ final class MilvusImportTable implements SupportsWrite {
 
   MilvusImportTable(StructType schema, Map<String, String> properties) {
     this.schema = schema;
-    String database = find(properties, ImportOptions.DATABASE, "default");
-    this.name = "milvus-import:" + database + "." + find(properties, ImportOptions.COLLECTION, "?");
+    String database = find(properties, OptionKeys.DATABASE, "default");
+    this.name = "milvus-import:" + database + "." + find(properties, OptionKeys.COLLECTION, "?");
   }
 
   private static String find(Map<String, String> properties, String key, String fallback) {

@@ -35,7 +35,7 @@ public enum StagingFormat {
       }
     }
     throw OptionValues.invalid(
-        ImportOptions.FORMAT,
+        OptionKeys.FORMAT,
         value,
         "one of "
             + Arrays.stream(values()).map(f -> f.optionValue).collect(Collectors.joining(", ")));

@@ -1,0 +1,178 @@
+package io.milvusimport.spark;
+
+import java.util.Set;
+
+/**
+ * The write options' keys, each with why it exists: the one place options are defined ({@code
+ * docs/options.md} mirrors it). Keys are case-insensitive; {@link ImportOptions} parses them.
+ */
+public final class OptionKeys {
+  /** Milvus REST endpoint, e.g. {@code http://milvus:19530}; the import API lives there. */
+  public static final String URI = "uri";
+
+  /** {@code user:password} or an API key; sent as a Bearer token and never logged. */
+  public static final String TOKEN = "token";
+
+  /** Alternative to {@code token} for clusters with user/password auth. */
+  public static final String USER = "user";
+
+  /** Password for {@code user}. */
+  public static final String PASSWORD = "password";
+
+  /** Milvus database of the collection. Default {@code default}. */
+  public static final String DATABASE = "database";
+
+  /** Target collection; it must exist, since its schema decides how rows are encoded. */
+  public static final String COLLECTION = "collection";
+
+  /** Target partition; must be unset for a collection with a partition key. */
+  public static final String PARTITION = "partition";
+
+  /** Hadoop URI where import files are staged; Milvus must be able to read them there. */
+  public static final String STAGING_PATH = "stagingPath";
+
+  /** The bucket Milvus reads (its {@code minio.bucketName}); default: the staging bucket. */
+  public static final String MILVUS_BUCKET = "milvusBucket";
+
+  /**
+   * Staged file format: {@code json} (row-based, default; every Milvus since 2.2), {@code npy}
+   * (column groups; smallest and fastest for dense vectors), {@code parquet} (every type, nulls
+   * included; Milvus 2.3+) or {@code json-npy} (the original 2.0/2.1 bulk-load layout; current
+   * servers refuse it). See docs/formats.md.
+   */
+  public static final String FORMAT = "format";
+
+  /**
+   * Parquet compression: {@code snappy} (default; cheap and read by every Milvus), {@code zstd}
+   * (smaller scalar-heavy files at more CPU) or {@code none} (float vectors barely compress).
+   */
+  public static final String PARQUET_COMPRESSION = "parquetCompression";
+
+  /** Size at which a task rolls to a new file; bounded by Milvus's 16 GB per-file limit. */
+  public static final String MAX_FILE_SIZE = "maxFileSize";
+
+  /** Import files per import job; Milvus refuses more than 1024 in one request. */
+  public static final String MAX_FILES_PER_JOB = "maxFilesPerJob";
+
+  /** First wait between job status polls; it backs off up to {@code maxPollInterval}. */
+  public static final String POLL_INTERVAL = "pollInterval";
+
+  /** Longest wait between polls, so a long import is not polled too often. */
+  public static final String MAX_POLL_INTERVAL = "maxPollInterval";
+
+  /** How long the commit waits for all jobs to finish before failing (files are then kept). */
+  public static final String IMPORT_TIMEOUT = "importTimeout";
+
+  /** Timeout of one HTTP request to Milvus. */
+  public static final String REQUEST_TIMEOUT = "requestTimeout";
+
+  /** Keep the staged files after a successful import, e.g. to inspect or re-import them. */
+  public static final String KEEP_STAGED_FILES = "keepStagedFiles";
+
+  /**
+   * Return once the import jobs are created instead of waiting for them. Milvus still reads the
+   * staged files then, so they are kept.
+   */
+  public static final String WAIT_FOR_COMPLETION = "waitForCompletion";
+
+  /**
+   * Renames DataFrame columns to Milvus fields, {@code "uid:id,emb:vector"}: for DataFrames whose
+   * column names cannot or should not change (the seed design's {@code fields_mapping}).
+   */
+  public static final String COLUMN_MAPPING = "columnMapping";
+
+  /**
+   * A JSON object of constants for fields the DataFrame lacks, {@code {"year": 2024}}: fills a
+   * required field without adding a column (the seed design's {@code default_fields}).
+   */
+  public static final String DEFAULT_VALUES = "defaultValues";
+
+  /**
+   * {@code fail} (default): the first row Milvus would reject fails the write. {@code skip}: such
+   * rows are left out and counted per reason, for data where a few bad rows are expected.
+   */
+  public static final String INVALID_ROWS = "invalidRows";
+
+  /**
+   * Import jobs of one write that may be unfinished (still reading files) at once; the rest wait.
+   * Milvus refuses new jobs past {@code dataCoord.import.maxImportJobNum} (1024) cluster-wide.
+   */
+  public static final String MAX_CONCURRENT_JOBS = "maxConcurrentJobs";
+
+  /**
+   * How often a Milvus call that failed in a way that may heal (no answer, HTTP 5xx/429) is
+   * repeated, with exponential backoff and jitter from {@code pollInterval} to {@code
+   * maxPollInterval}.
+   */
+  public static final String RETRIES = "retries";
+
+  /**
+   * {@code auto} (default): all-or-nothing through Milvus 3.0's two-phase import when the server
+   * has it, job by job otherwise. {@code true}: refuse to run without two-phase import. {@code
+   * false}: never use it.
+   */
+  public static final String ATOMIC = "atomic";
+
+  /**
+   * The write id of an earlier write whose driver stopped after staging: its manifest is read and
+   * its jobs finished (completed ones skipped, running ones polled, none created twice); the
+   * DataFrame's rows are not staged again.
+   */
+  public static final String RESUME_WRITE_ID = "resumeWriteId";
+
+  /**
+   * Name of a Milvus snapshot (3.0.1+) to create after the import; {@code {writeId}} and {@code
+   * {date}} (UTC, yyyyMMdd) are replaced.
+   */
+  public static final String SNAPSHOT = "snapshot";
+
+  /** Description of the {@code snapshot}. */
+  public static final String SNAPSHOT_DESCRIPTION = "snapshotDescription";
+
+  /** Seconds Milvus keeps the snapshot's segments from compaction. Default 0. */
+  public static final String SNAPSHOT_COMPACTION_PROTECTION_SECONDS =
+      "snapshotCompactionProtectionSeconds";
+
+  /**
+   * Largest {@code maxFileSize}: a file is closed once it reaches the limit, so it may overshoot by
+   * one row; a 1 GB margin keeps every file under Milvus's 16 GB.
+   */
+  static final long MAX_FILE_SIZE_CEILING = 15L << 30;
+
+  /** Milvus's {@code dataCoord.import.maxImportFileNumPerReq} default. */
+  public static final int MILVUS_MAX_FILES_PER_REQUEST = 1024;
+
+  static final Set<String> KEYS =
+      Set.of(
+          URI,
+          TOKEN,
+          USER,
+          PASSWORD,
+          DATABASE,
+          COLLECTION,
+          PARTITION,
+          STAGING_PATH,
+          MILVUS_BUCKET,
+          FORMAT,
+          PARQUET_COMPRESSION,
+          MAX_FILE_SIZE,
+          MAX_FILES_PER_JOB,
+          POLL_INTERVAL,
+          MAX_POLL_INTERVAL,
+          IMPORT_TIMEOUT,
+          REQUEST_TIMEOUT,
+          KEEP_STAGED_FILES,
+          WAIT_FOR_COMPLETION,
+          COLUMN_MAPPING,
+          DEFAULT_VALUES,
+          INVALID_ROWS,
+          MAX_CONCURRENT_JOBS,
+          RETRIES,
+          ATOMIC,
+          RESUME_WRITE_ID,
+          SNAPSHOT,
+          SNAPSHOT_DESCRIPTION,
+          SNAPSHOT_COMPACTION_PROTECTION_SECONDS);
+
+  private OptionKeys() {}
+}
