@@ -1,5 +1,8 @@
 package io.milvusimport.spark;
 
+import static io.milvusimport.spark.ImportedRows.assertExactlyOnce;
+import static io.milvusimport.spark.ImportedRows.createRequests;
+import static io.milvusimport.spark.ImportedRows.s3Staging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -16,9 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,39 +43,13 @@ class MilvusImportWriteTest {
     bed.close();
   }
 
-  private static String s3Staging(String prefix) {
-    return "s3a://" + ImportTestBed.BUCKET + "/" + prefix + "/";
-  }
-
-  private static void assertImportedExactly(String collection, long rows) {
-    List<Map<String, Object>> imported = new ArrayList<>(bed.imported(collection));
-    imported.sort(Comparator.comparingLong(r -> (Long) r.get("id")));
-    assertThat(imported).hasSize((int) rows);
-    for (int i = 0; i < rows; i++) {
-      Map<String, Object> row = imported.get(i);
-      assertThat(row.get("id")).isEqualTo((long) i);
-      assertThat(row.get("embedding")).isEqualTo(ImportTestBed.expectedVector(i, DIM));
-      assertThat(row.get("text")).isEqualTo("doc-" + i);
-    }
-  }
-
-  private static List<JsonNode> requestsFor(String collection) {
-    List<JsonNode> requests = new ArrayList<>();
-    for (JsonNode request : bed.standIn().importRequests()) {
-      if (request.path("collectionName").asText().equals(collection)) {
-        requests.add(request);
-      }
-    }
-    return requests;
-  }
-
   @Test
   void importsEveryRowStagedOnS3a() {
     String collection = bed.createDocsCollection(DIM);
     bed.writer(bed.docs(1000, DIM, 4), collection, s3Staging("stage-s3a")).save();
 
-    assertImportedExactly(collection, 1000);
-    List<JsonNode> requests = requestsFor(collection);
+    assertExactlyOnce(bed.imported(collection), 1000, DIM);
+    List<JsonNode> requests = createRequests(bed, collection);
     assertThat(requests).hasSize(1);
     JsonNode files = requests.get(0).get("files");
     assertThat(files).hasSize(4);
@@ -108,10 +83,10 @@ class MilvusImportWriteTest {
         .option("keepStagedFiles", "true")
         .save();
 
-    assertImportedExactly(collection, 200);
+    assertExactlyOnce(bed.imported(collection), 200, DIM);
     List<String> keys = bed.stagedKeys("stage-keep/");
     List<String> sent = new ArrayList<>();
-    requestsFor(collection).get(0).get("files").forEach(f -> sent.add(f.get(0).asText()));
+    createRequests(bed, collection).get(0).get("files").forEach(f -> sent.add(f.get(0).asText()));
     assertThat(keys).containsExactlyInAnyOrderElementsOf(sent);
   }
 
@@ -122,8 +97,8 @@ class MilvusImportWriteTest {
         .option("maxFileSize", "8k")
         .save();
 
-    assertImportedExactly(collection, 500);
-    List<JsonNode> requests = requestsFor(collection);
+    assertExactlyOnce(bed.imported(collection), 500, DIM);
+    List<JsonNode> requests = createRequests(bed, collection);
     assertThat(requests).hasSize(1);
     assertThat(requests.get(0).get("files").size()).isGreaterThan(3);
   }
@@ -200,7 +175,7 @@ class MilvusImportWriteTest {
     String collection = bed.createDocsCollection(DIM);
     bed.writer(bed.docs(0, DIM, 2), collection, s3Staging("stage-empty")).save();
 
-    assertThat(requestsFor(collection)).isEmpty();
+    assertThat(createRequests(bed, collection)).isEmpty();
     assertThat(bed.imported(collection)).isEmpty();
   }
 
@@ -214,7 +189,7 @@ class MilvusImportWriteTest {
     assertThat(thrown)
         .hasStackTraceContaining("Invalid value for field 'embedding' (FloatVector)")
         .hasStackTraceContaining("expected dim 8, got 9 values");
-    assertThat(requestsFor(collection)).isEmpty();
+    assertThat(createRequests(bed, collection)).isEmpty();
     assertThat(bed.stagedKeys("stage-badrow/")).isEmpty();
   }
 
@@ -228,7 +203,8 @@ class MilvusImportWriteTest {
 
     assertThat(bed.standIn().rows("default", collection, "recent")).hasSize(50);
     assertThat(bed.standIn().rows("default", collection, "_default")).isEmpty();
-    assertThat(requestsFor(collection).get(0).get("partitionName").asText()).isEqualTo("recent");
+    assertThat(createRequests(bed, collection).get(0).get("partitionName").asText())
+        .isEqualTo("recent");
   }
 
   @Test
@@ -244,7 +220,7 @@ class MilvusImportWriteTest {
             "partition 'nope' (option 'partition') does not exist in collection '"
                 + collection
                 + "'");
-    assertThat(requestsFor(collection)).isEmpty();
+    assertThat(createRequests(bed, collection)).isEmpty();
   }
 
   @Test
@@ -313,7 +289,7 @@ class MilvusImportWriteTest {
     bed.writer(bed.docs(20, DIM, 1), collection, s3Staging("stage-class"))
         .format(MilvusImportProvider.class.getName())
         .save();
-    assertImportedExactly(collection, 20);
+    assertExactlyOnce(bed.imported(collection), 20, DIM);
   }
 
   @Test
@@ -323,13 +299,13 @@ class MilvusImportWriteTest {
         .option("waitForCompletion", "false")
         .save();
 
-    assertThat(requestsFor(collection)).hasSize(1);
+    assertThat(createRequests(bed, collection)).hasSize(1);
     assertThat(bed.stagedKeys("stage-nowait/")).hasSize(2);
     long deadline = System.currentTimeMillis() + 10_000;
     while (bed.imported(collection).size() < 100 && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }
-    assertImportedExactly(collection, 100);
+    assertExactlyOnce(bed.imported(collection), 100, DIM);
   }
 
   @Test

@@ -2,11 +2,8 @@ package io.milvusimport.staging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -22,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class LargeTaskMemoryTest {
   private static final long TWO_GB = 2L << 30;
-  private static final String HEAP = "-Xmx160m";
   private static final Pattern RESULT =
       Pattern.compile("staged=(\\d+) rows=(\\d+) files=(\\d+) seconds=\\S+ peakHeap=(\\d+)");
 
@@ -31,22 +27,7 @@ class LargeTaskMemoryTest {
   @ParameterizedTest
   @ValueSource(strings = {"npy", "parquet", "json"})
   void stagesTwoGigabytesInOneTaskWithASmallHeap(String format) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    command.add(HEAP);
-    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("--add-") || flag.startsWith("-XX:+IgnoreUnrecognized")) {
-        command.add(flag);
-      }
-    }
-    command.add("-Djava.io.tmpdir=" + dir);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(LargeTaskProbe.class.getName());
-    command.add(format);
-    command.add(dir.resolve("staged").toUri().toString());
-    command.add(Long.toString(TWO_GB));
-    command.add("768");
+    List<String> command = LargeTaskProbe.command(format, dir, TWO_GB, null);
     Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(probe.waitFor(10, TimeUnit.MINUTES)).isTrue();

@@ -7,6 +7,9 @@ import io.milvusimport.schema.PlanSettings;
 import io.milvusimport.schema.RowLayout;
 import io.milvusimport.schema.WritePlanner;
 import io.milvusimport.testkit.HeapWatch;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
@@ -31,9 +34,40 @@ import org.apache.spark.unsafe.types.UTF8String;
  * <p>Arguments: format, directory URI, target bytes, vector dimension.
  */
 public final class LargeTaskProbe {
+  /** The heap the probe runs with: well under what one task writes, so a leak cannot hide. */
+  public static final String HEAP = "-Xmx160m";
+
   private static final String ZEROS = "0".repeat(55);
 
   private LargeTaskProbe() {}
+
+  /**
+   * The command that runs the probe in its own JVM with {@link #HEAP}, this JVM's class path and
+   * module flags, and temporary files under {@code dir}; with a Flight Recorder file when {@code
+   * jfr} is not null. Files are staged to {@code dir/staged}.
+   */
+  public static List<String> command(String format, Path dir, long bytes, Path jfr) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(HEAP);
+    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (flag.startsWith("--add-") || flag.startsWith("-XX:+IgnoreUnrecognized")) {
+        command.add(flag);
+      }
+    }
+    if (jfr != null) {
+      command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
+    }
+    command.add("-Djava.io.tmpdir=" + dir);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(LargeTaskProbe.class.getName());
+    command.add(format);
+    command.add(dir.resolve("staged").toUri().toString());
+    command.add(Long.toString(bytes));
+    command.add("768");
+    return command;
+  }
 
   public static void main(String[] args) throws Exception {
     String format = args[0];

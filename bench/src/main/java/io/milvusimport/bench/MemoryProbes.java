@@ -2,11 +2,9 @@ package io.milvusimport.bench;
 
 import io.milvusimport.staging.LargeTaskProbe;
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +19,7 @@ import org.apache.commons.io.FileUtils;
  * summarised: one task and no Spark around it shows the encoder's own hot path.
  */
 final class MemoryProbes {
-  static final String HEAP = "-Xmx160m";
+  static final String HEAP = LargeTaskProbe.HEAP;
   private static final Pattern RESULT =
       Pattern.compile(
           "staged=(\\d+) rows=(\\d+) files=(\\d+) seconds=(\\S+) peakHeap=(\\d+)"
@@ -76,25 +74,7 @@ final class MemoryProbes {
   }
 
   private static Matcher probe(String format, Path dir, long bytes, Path jfr) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add(HEAP);
-    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("--add-") || flag.startsWith("-XX:+IgnoreUnrecognized")) {
-        command.add(flag);
-      }
-    }
-    if (jfr != null) {
-      command.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr);
-    }
-    command.add("-Djava.io.tmpdir=" + dir);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(LargeTaskProbe.class.getName());
-    command.add(format);
-    command.add(dir.resolve("staged").toUri().toString());
-    command.add(Long.toString(bytes));
-    command.add("768");
+    List<String> command = LargeTaskProbe.command(format, dir, bytes, jfr);
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
