@@ -15,10 +15,15 @@ final class FloatText {
 
   private static final double[] POWERS = new double[110];
   private static final int POWER_BIAS = 55;
+  private static final byte[] PAIRS = new byte[200];
 
   static {
     for (int i = 0; i < POWERS.length; i++) {
       POWERS[i] = Double.parseDouble("1e" + (i - POWER_BIAS));
+    }
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
     }
   }
 
@@ -45,30 +50,36 @@ final class FloatText {
       magnitude = -magnitude;
     }
     int exponent = (int) Math.floor(Math.getExponent(magnitude) * 0.30102999566398120);
-    long digits = Math.round(magnitude * POWERS[POWER_BIAS + 8 - exponent]);
-    if (digits >= 1_000_000_000L) {
+    int digits = nineDigits(magnitude, exponent);
+    if (digits >= 1_000_000_000) {
       exponent++;
-      digits = Math.round(magnitude * POWERS[POWER_BIAS + 8 - exponent]);
-    } else if (digits < 100_000_000L) {
+      digits = nineDigits(magnitude, exponent);
+    } else if (digits < 100_000_000) {
       exponent--;
-      digits = Math.round(magnitude * POWERS[POWER_BIAS + 8 - exponent]);
+      digits = nineDigits(magnitude, exponent);
     }
-    if (digits >= 1_000_000_000L) {
+    if (digits >= 1_000_000_000) {
       // Rounding carried into a tenth digit (e.g. 9.999999999 -> 10.00000000).
       exponent++;
       digits /= 10;
     }
+    int count = 9;
     if (digits % 10 != 0) {
-      long shorter = eightDigits(digits, exponent, magnitude);
+      int shorter = eightDigits(digits, exponent, magnitude);
       if (shorter != 0) {
-        digits = shorter;
-        if (digits >= 1_000_000_000L) {
+        if (shorter >= 1_000_000_000) {
           exponent++;
-          digits /= 10;
+          digits = shorter / 100;
+          count = 8;
+        } else {
+          digits = shorter / 10;
+          count = 8;
         }
       }
+    } else {
+      digits /= 10;
+      count = 8;
     }
-    int count = 9;
     while (digits % 10 == 0) {
       digits /= 10;
       count--;
@@ -78,14 +89,20 @@ final class FloatText {
         : scientific(digits, count, exponent, out, pos);
   }
 
+  /** {@code magnitude} scaled to nine digits before the point for {@code exponent}, rounded. */
+  private static int nineDigits(double magnitude, int exponent) {
+    // Positive and below 2^31, so adding a half and truncating rounds half up, as Math.round.
+    return (int) (magnitude * POWERS[POWER_BIAS + 8 - exponent] + 0.5);
+  }
+
   /**
    * The nine-digit form rounded to eight digits (last digit zero) when that decimal still lies
    * strictly inside the float's rounding interval, so it reads back as the same float; else 0. Most
    * float32 values need only eight digits, which keeps row JSON smaller. A margin far larger than
    * double rounding keeps borderline cases at nine digits.
    */
-  private static long eightDigits(long digits, int exponent, double magnitude) {
-    long rounded = (digits + 5) / 10 * 10;
+  private static int eightDigits(int digits, int exponent, double magnitude) {
+    int rounded = (digits + 5) / 10 * 10;
     double candidate = rounded * POWERS[POWER_BIAS + exponent - 8];
     float value = (float) magnitude;
     double below = (magnitude + Math.nextDown(value)) / 2;
@@ -95,7 +112,7 @@ final class FloatText {
   }
 
   /** {@code 123.45}, {@code 0.00012}, {@code 1000.0}. */
-  private static int plain(long digits, int count, int exponent, byte[] out, int pos) {
+  private static int plain(int digits, int count, int exponent, byte[] out, int pos) {
     if (exponent < 0) {
       out[pos++] = '0';
       out[pos++] = '.';
@@ -121,7 +138,7 @@ final class FloatText {
   }
 
   /** {@code 1.5e-7}, {@code 3.4028235e38}. */
-  private static int scientific(long digits, int count, int exponent, byte[] out, int pos) {
+  private static int scientific(int digits, int count, int exponent, byte[] out, int pos) {
     int end = putDigits(digits, count, out, pos + 1);
     out[pos] = out[pos + 1];
     if (count == 1) {
@@ -144,11 +161,17 @@ final class FloatText {
     return pos;
   }
 
-  /** Writes the {@code count} decimal digits of {@code digits}. */
-  private static int putDigits(long digits, int count, byte[] out, int pos) {
-    for (int i = pos + count - 1; i >= pos; i--) {
-      out[i] = (byte) ('0' + digits % 10);
-      digits /= 10;
+  /** Writes the {@code count} decimal digits of {@code digits}, two at a time. */
+  private static int putDigits(int digits, int count, byte[] out, int pos) {
+    int i = pos + count;
+    while (i - pos >= 2) {
+      int pair = (digits % 100) << 1;
+      digits /= 100;
+      out[--i] = PAIRS[pair + 1];
+      out[--i] = PAIRS[pair];
+    }
+    if (i > pos) {
+      out[--i] = (byte) ('0' + digits);
     }
     return pos + count;
   }
