@@ -45,8 +45,9 @@ class CommitFaultsWriteTest {
 
     assertExactlyOnce(bed.imported(collection), 300, DIM);
     List<JsonNode> creates = createRequests(bed, collection);
-    assertThat(creates).hasSize(2);
-    assertThat(creates.get(1)).isEqualTo(creates.get(0));
+    // The lost reply forces one retry; a busy machine may time out another, and every retry must
+    // be the same request under the same key.
+    assertThat(creates).hasSizeGreaterThanOrEqualTo(2).allMatch(creates.get(0)::equals);
   }
 
   @Test
