@@ -1,5 +1,9 @@
 package io.milvusimport.format;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +46,7 @@ final class ScalarJsonWriters {
         return (data, i, gen) -> writeVarChar(data.getUTF8String(i), maxLength, gen);
       case JSON:
         return kind == ValueKind.STRING
-            ? (data, i, gen) -> gen.writeTree(parseJson(data.getUTF8String(i), "JSON"))
+            ? (data, i, gen) -> writeJsonText(data.getUTF8String(i), gen)
             : DocumentJsonWriter.forType(spark);
       case TIMESTAMPTZ:
         return (data, i, gen) -> gen.writeString(timestamp(data.getLong(i)));
@@ -75,12 +79,36 @@ final class ScalarJsonWriters {
     };
   }
 
-  static void writeVarChar(
-      UTF8String value, int maxLength, com.fasterxml.jackson.core.JsonGenerator gen)
-      throws IOException {
+  static void writeVarChar(UTF8String value, int maxLength, JsonGenerator gen) throws IOException {
     ScalarValueReaders.checkLength(value, maxLength);
     byte[] bytes = value.getBytes();
     gen.writeUTF8String(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Checks that {@code text} is one strict JSON value (no NaN, no comments, nothing after it), as
+   * Go's encoding/json reads it, and writes it unchanged: streaming over the bytes builds no tree,
+   * and numbers too large for a double pass through as written instead of becoming Infinity.
+   */
+  static void writeJsonText(UTF8String text, JsonGenerator gen) throws IOException {
+    byte[] bytes = text.getBytes();
+    String problem;
+    try (JsonParser parser = STRICT_JSON.getFactory().createParser(bytes)) {
+      if (parser.nextToken() == null) {
+        problem = "the string is empty";
+      } else {
+        parser.skipChildren();
+        JsonToken after = parser.nextToken();
+        problem = after == null ? null : "unexpected " + after + " after the JSON value";
+      }
+    } catch (JsonProcessingException e) {
+      problem = e.getOriginalMessage().split("\n")[0];
+    }
+    if (problem != null) {
+      throw new ValueProblem(
+          "invalid JSON text", "string is not valid JSON: " + problem, text.toString());
+    }
+    RawJson.write(gen, bytes, bytes.length);
   }
 
   /** Parses JSON text strictly (no NaN, no trailing content), as Go's encoding/json does. */
@@ -101,8 +129,7 @@ final class ScalarJsonWriters {
     return Instant.ofEpochSecond(seconds, nanos).toString();
   }
 
-  private static void writeGeometry(UTF8String value, com.fasterxml.jackson.core.JsonGenerator gen)
-      throws IOException {
+  private static void writeGeometry(UTF8String value, JsonGenerator gen) throws IOException {
     gen.writeString(checkWkt(value));
   }
 

@@ -78,20 +78,8 @@ final class VectorJsonWriters {
         end = FloatText.write(values[j], text, end);
       }
       text[end++] = ']';
-      writeRawJson(gen, text, end);
+      RawJson.write(gen, text, end);
     };
-  }
-
-  /** Writes ready JSON text as the next value, keeping the generator's separators right. */
-  private static void writeRawJson(JsonGenerator gen, byte[] text, int length) throws IOException {
-    Object target = gen.getOutputTarget();
-    if (target instanceof java.io.OutputStream) {
-      gen.writeRawValue("");
-      gen.flush();
-      ((java.io.OutputStream) target).write(text, 0, length);
-    } else {
-      gen.writeRawValue(new String(text, 0, length, java.nio.charset.StandardCharsets.US_ASCII));
-    }
   }
 
   /** Decoded values of checked half-precision bytes: JSON carries floats, the server converts. */
