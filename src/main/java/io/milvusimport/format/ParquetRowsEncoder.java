@@ -56,7 +56,8 @@ final class ParquetRowsEncoder implements RowFileEncoder {
             .withPageSize(PAGE_BYTES)
             .withDictionaryPageSize(PAGE_BYTES)
             .withDictionaryEncoding(true)
-            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0);
+            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+            .withValuesWriterFactory(new ParquetValuesWriters());
     for (MilvusColumn column : columns) {
       // Vector values rarely repeat: a dictionary would only cost memory and time.
       if (column.kind() == ColumnKind.FLOAT_VECTOR || column.type() == MilvusType.INT8_VECTOR) {
