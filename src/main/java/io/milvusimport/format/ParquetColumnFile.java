@@ -2,6 +2,7 @@ package io.milvusimport.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -103,7 +104,7 @@ final class ParquetColumnFile {
 
   /** The file's size so far: row groups written plus the current one's buffered pages. */
   long bytes() {
-    return rowGroupsEnd + store.getBufferedSize();
+    return store == null ? rowGroupsEnd : rowGroupsEnd + store.getBufferedSize();
   }
 
   /** Writes the last row group and the footer, and closes the stream. */
@@ -170,5 +171,9 @@ final class ParquetColumnFile {
     pages.flushToFileWriter(file);
     file.endBlock();
     rowGroupsEnd = file.getPos();
+    // The page store still holds the row group's pages: let them go before the next one fills.
+    pages = null;
+    store = null;
+    Arrays.fill(writers, null);
   }
 }

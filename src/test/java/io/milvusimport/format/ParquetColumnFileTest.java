@@ -7,10 +7,14 @@ import io.milvusimport.schema.MilvusField;
 import io.milvusimport.schema.PlanSettings;
 import io.milvusimport.schema.RowLayout;
 import io.milvusimport.schema.WritePlanner;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.example.data.Group;
@@ -237,5 +241,29 @@ class ParquetColumnFileTest {
     assertThat(rows).hasSize(200);
     assertFull(rows.get(199), 199);
     assertThat(rows.get(5).getFieldRepetitionCount("name")).isZero();
+  }
+
+  @Test
+  void closesTheStreamOfAnAbandonedFileWithoutFinishingIt() throws Exception {
+    RowLayout layout = WritePlanner.plan(NULLABLE, FRAME, PlanSettings.none());
+    ParquetRowsEncoder encoder =
+        new ParquetRowsEncoder(layout, 0, false, CompressionCodecName.SNAPPY);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    AtomicBoolean closed = new AtomicBoolean();
+    encoder.start(
+        suffix ->
+            new FilterOutputStream(bytes) {
+              @Override
+              public void close() throws IOException {
+                closed.set(true);
+                super.close();
+              }
+            });
+    encoder.write(full(1), 0);
+
+    encoder.close();
+
+    assertThat(closed).isTrue();
+    assertThat(bytes.size()).isLessThan(100);
   }
 }
