@@ -1,27 +1,22 @@
 package io.milvusimport.format;
 
+import io.milvusimport.schema.MilvusType;
 import io.milvusimport.schema.RowLayout;
 import java.io.IOException;
-import org.apache.hadoop.conf.Configuration;
+import java.io.OutputStream;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Parquet import files (Milvus 2.3+), one per import file, written through parquet-hadoop with the
- * schema of {@link ParquetSchemas}. Memory is bounded by the row group size: Parquet buffers one
- * row group's pages before writing them out.
+ * Parquet import files (Milvus 2.3+), one per import file, with the schema of {@link
+ * ParquetSchemas}: each checked row is written by {@link ParquetSlotWriter} straight into
+ * parquet-column's column writers of a {@link ParquetColumnFile} (no record-at-a-time API, whose
+ * per-element bookkeeping dominated vector columns). Memory is bounded by the row group size: the
+ * file buffers one row group's pages before writing them out.
  */
 final class ParquetRowsEncoder implements RowFileEncoder {
-  private static final Logger LOG = LoggerFactory.getLogger(ParquetRowsEncoder.class);
-
   /** Small enough for a modest executor heap, large enough for efficient reads by Milvus. */
   static final long ROW_GROUP_BYTES = 32L << 20;
 
@@ -30,41 +25,55 @@ final class ParquetRowsEncoder implements RowFileEncoder {
   private final ColumnRowReader reader;
   private final MessageType schema;
   private final CompressionCodecName codec;
-  private ParquetWriter<ColumnSlot[]> writer;
+  private final ParquetProperties properties;
+  private final long rowGroupBytes;
+  private ParquetColumnFile file;
+  private ParquetSlotWriter slots;
 
   ParquetRowsEncoder(
       RowLayout layout, int partition, boolean skipInvalid, CompressionCodecName codec) {
+    this(layout, partition, skipInvalid, codec, ROW_GROUP_BYTES);
+  }
+
+  /** With another row group size, for tests of files with several row groups. */
+  ParquetRowsEncoder(
+      RowLayout layout,
+      int partition,
+      boolean skipInvalid,
+      CompressionCodecName codec,
+      long rowGroupBytes) {
     this.reader = new ColumnRowReader(layout, new RowRejections(partition, skipInvalid), null);
     this.schema = ParquetSchemas.of(reader.columns());
     this.codec = codec;
+    this.properties = properties(reader.columns());
+    this.rowGroupBytes = rowGroupBytes;
+  }
+
+  /** parquet-mr's v1 pages, 1 MiB pages and dictionaries, no dictionary for vector values. */
+  private static ParquetProperties properties(MilvusColumn[] columns) {
+    ParquetProperties.Builder builder =
+        ParquetProperties.builder()
+            .withPageSize(PAGE_BYTES)
+            .withDictionaryPageSize(PAGE_BYTES)
+            .withDictionaryEncoding(true)
+            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+            .withValuesWriterFactory(new ParquetValuesWriters());
+    for (MilvusColumn column : columns) {
+      // Vector values rarely repeat: a dictionary would only cost memory and time.
+      if (column.kind() == ColumnKind.FLOAT_VECTOR || column.type() == MilvusType.INT8_VECTOR) {
+        builder = builder.withDictionaryEncoding(ParquetSchemas.elementPath(column.name()), false);
+      } else if (column.kind() == ColumnKind.BYTE_VECTOR) {
+        builder = builder.withDictionaryEncoding(column.name(), false);
+      }
+    }
+    return builder.build();
   }
 
   @Override
   public void start(ImportFileOutput out) throws IOException {
-    Builder builder =
-        new Builder(new StreamOutputFile(out.create(".parquet")), schema, reader)
-            .withConf(new Configuration(false))
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .withCompressionCodec(codec)
-            .withRowGroupSize(ROW_GROUP_BYTES)
-            .withPageSize(PAGE_BYTES)
-            .withDictionaryPageSize(PAGE_BYTES)
-            .withValidation(false)
-            .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0);
-    for (MilvusColumn column : reader.columns()) {
-      // Vector values rarely repeat: a dictionary would only cost memory and time.
-      if (column.kind() == ColumnKind.FLOAT_VECTOR) {
-        builder = builder.withDictionaryEncoding(ParquetSchemas.elementPath(column.name()), false);
-      } else if (column.kind() == ColumnKind.BYTE_VECTOR) {
-        builder =
-            builder.withDictionaryEncoding(
-                column.type() == io.milvusimport.schema.MilvusType.INT8_VECTOR
-                    ? ParquetSchemas.elementPath(column.name())
-                    : column.name(),
-                false);
-      }
-    }
-    writer = builder.build();
+    OutputStream stream = out.create(".parquet");
+    file = new ParquetColumnFile(stream, schema, properties, codec, rowGroupBytes);
+    slots = new ParquetSlotWriter(reader, file.writers());
   }
 
   @Override
@@ -72,7 +81,8 @@ final class ParquetRowsEncoder implements RowFileEncoder {
     if (!reader.read(row, rowIndex)) {
       return false;
     }
-    writer.write(reader.slots());
+    slots.write(reader.slots());
+    file.endRow();
     return true;
   }
 
@@ -83,46 +93,22 @@ final class ParquetRowsEncoder implements RowFileEncoder {
 
   @Override
   public long bytes() {
-    return writer.getDataSize();
+    return file.bytes();
   }
 
   @Override
   public void finish() throws IOException {
-    ParquetWriter<ColumnSlot[]> done = writer;
-    writer = null;
-    done.close();
+    file.finish();
+    file = null;
+    slots = null;
   }
 
   @Override
   public void close() {
-    if (writer != null) {
-      try {
-        writer.close();
-      } catch (IOException | RuntimeException e) {
-        LOG.debug("Closing an abandoned Parquet file failed", e);
-      }
-      writer = null;
-    }
-  }
-
-  private static final class Builder extends ParquetWriter.Builder<ColumnSlot[], Builder> {
-    private final MessageType schema;
-    private final ColumnRowReader reader;
-
-    Builder(OutputFile file, MessageType schema, ColumnRowReader reader) {
-      super(file);
-      this.schema = schema;
-      this.reader = reader;
-    }
-
-    @Override
-    protected Builder self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<ColumnSlot[]> getWriteSupport(Configuration conf) {
-      return new SlotWriteSupport(schema, reader);
+    if (file != null) {
+      file.abandon();
+      file = null;
+      slots = null;
     }
   }
 }
