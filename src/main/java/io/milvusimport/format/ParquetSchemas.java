@@ -78,14 +78,14 @@ final class ParquetSchemas {
     }
   }
 
-  /**
-   * The standard 3-level list: {@code optional group name (LIST) { repeated group list { e } }}.
-   */
   /** The dotted path of a list column's values, as Parquet's per-column settings name it. */
   static String elementPath(String column) {
     return column + "." + LIST + "." + ELEMENT;
   }
 
+  /**
+   * The standard 3-level list: {@code optional group name (LIST) { repeated group list { e } }}.
+   */
   private static Type list(String name, Type element) {
     return Types.optionalGroup()
         .as(LogicalTypeAnnotation.listType())
