@@ -6,9 +6,12 @@ import io.milvusimport.format.SkippedRows;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Streams one task attempt's rows into staged import files, starting a new one once the current one
  * reaches {@code maxFileSize}. Names are unique per attempt ({@code part-<partition>-<uuid>-<n>}),
  * so a retried or speculative attempt never overwrites another's files. An import file may have
- * several parts (a column group's {@code .npy} files); all of them are tracked.
+ * several parts (a column group's {@code .npy} files); all of them are tracked, whether streamed
+ * through {@link #create} or moved in complete from local disk by {@link #place}.
  */
 public final class RollingFileWriter implements ImportFileOutput {
   private static final Logger LOG = LoggerFactory.getLogger(RollingFileWriter.class);
@@ -32,7 +36,10 @@ public final class RollingFileWriter implements ImportFileOutput {
   private final String namePrefix;
   private final List<StagedFile> closed = new ArrayList<>();
   private final List<Path> created = new ArrayList<>();
-  private final List<Path> currentParts = new ArrayList<>();
+
+  /** The open import file's parts and how to learn each one's size once it is complete. */
+  private final Map<Path, LongSupplier> currentParts = new LinkedHashMap<>();
+
   private String currentBase;
   private int fileCount;
   private long currentRows;
@@ -119,14 +126,29 @@ public final class RollingFileWriter implements ImportFileOutput {
 
   @Override
   public OutputStream create(String suffix) throws IOException {
+    Path part = track(suffix);
+    return fs.create(part, false);
+  }
+
+  @Override
+  public void place(String suffix, java.nio.file.Path localFile) throws IOException {
+    Path part = track(suffix);
+    LocalFileMove.move(fs, localFile, part);
+  }
+
+  /**
+   * Records a new part before it exists, so {@link #discard} deletes it even if creating it fails
+   * half-way: a single-file part itself, or a group's directory with its first part.
+   */
+  private Path track(String suffix) {
     Path part = new Path(directory, currentBase + suffix);
     if (suffix.startsWith("/") && currentParts.isEmpty()) {
       created.add(new Path(directory, currentBase));
     } else if (!suffix.startsWith("/")) {
       created.add(part);
     }
-    currentParts.add(part);
-    return fs.create(part, false);
+    currentParts.put(part, () -> 0L);
+    return part;
   }
 
   private void open() throws IOException {
@@ -146,16 +168,16 @@ public final class RollingFileWriter implements ImportFileOutput {
       currentBase = null;
     }
     if (currentRows == 0) {
-      for (Path part : currentParts) {
+      for (Path part : currentParts.keySet()) {
         fs.delete(part, false);
       }
       return;
     }
     List<String> uris = new ArrayList<>(currentParts.size());
     long bytes = 0;
-    for (Path part : currentParts) {
-      bytes += fs.getFileStatus(part).getLen();
-      uris.add(fs.makeQualified(part).toString());
+    for (Map.Entry<Path, LongSupplier> part : currentParts.entrySet()) {
+      bytes += fs.getFileStatus(part.getKey()).getLen();
+      uris.add(fs.makeQualified(part.getKey()).toString());
     }
     closed.add(new StagedFile(uris, currentRows, bytes));
     LOG.debug("Staged {} ({} rows, {} bytes)", uris, currentRows, bytes);
