@@ -23,12 +23,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.fs.statistics.IOStatisticsSupport;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -169,5 +171,28 @@ class RollingFileWriterTest {
     writer.discard();
 
     assertThat(files(fs, directory)).isEmpty();
+  }
+
+  /** One of the file system's own counters (its storage statistics are shared by all S3A). */
+  private static long statistic(FileSystem fs, String name) {
+    Long value = IOStatisticsSupport.retrieveIOStatistics(fs).counters().get(name);
+    assertThat(value).as(name).isNotNull();
+    return value;
+  }
+
+  @Test
+  void stagingOnS3aMakesNoHeadRequestBeyondTheUploadOfMovedColumns() throws Exception {
+    String directory = directory("s3a");
+    FileSystem fs = new org.apache.hadoop.fs.Path(directory).getFileSystem(conf());
+    long heads = statistic(fs, "object_metadata_request");
+    long puts = statistic(fs, "object_put_request");
+    RollingFileWriter writer = writer(directory, Long.MAX_VALUE);
+    writer.write(row(1), 1);
+    writer.finish();
+
+    // id.npy and embedding.npy are uploaded by copyFromLocalFile, which probes its destination;
+    // text.npy is created with overwrite=true, and no size is asked after close.
+    assertThat(statistic(fs, "object_put_request") - puts).isEqualTo(3);
+    assertThat(statistic(fs, "object_metadata_request") - heads).isEqualTo(2);
   }
 }
