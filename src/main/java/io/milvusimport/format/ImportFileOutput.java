@@ -2,6 +2,8 @@ package io.milvusimport.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Where an encoder creates the parts of the import file it is writing. The staging side decides the
@@ -15,4 +17,21 @@ public interface ImportFileOutput {
    *     single-file format, or {@code /<field>.npy} for a part of a column group
    */
   OutputStream create(String suffix) throws IOException;
+
+  /**
+   * Makes a finished local file one part of the current import file, taking the file over: it no
+   * longer exists at {@code localFile} afterwards. An encoder that already has a part's exact bytes
+   * on local disk uses this instead of {@link #create} so the staging side can move or upload the
+   * file as it is rather than copy it through a stream. This default copies through {@link
+   * #create}.
+   *
+   * @param suffix as for {@link #create}
+   * @param localFile a complete file on the local file system
+   */
+  default void place(String suffix, Path localFile) throws IOException {
+    try (OutputStream out = create(suffix)) {
+      Files.copy(localFile, out);
+    }
+    Files.delete(localFile);
+  }
 }

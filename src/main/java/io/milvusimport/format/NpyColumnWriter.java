@@ -9,18 +9,26 @@ import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One column of an NPY group. Values go to a local spill file as they arrive, because the header
- * must hold the row count (and, for text, the longest value) before the data; {@link #writeTo} then
- * streams header and data into the staged {@code <field>.npy}. Memory is one buffer, whatever the
- * file's size.
+ * must hold the row count (and, for text, the longest value) before the data. Memory is one buffer,
+ * whatever the file's size.
  *
- * <p>dtypes follow contract §5: {@code |b1}, {@code |i1 <i2 <i4 <i8}, {@code <f4 <f8}, {@code <U n}
- * for text (UTF-32, n = longest value in code points), {@code <f4} (N, dim) for FloatVector, {@code
- * |u1} (N, bytes) for binary and half-precision vectors, {@code |i1} (N, dim) for Int8Vector.
+ * <p>Fixed-width columns (numbers, bool, vectors) start their spill file with {@link
+ * NpyHeader#RESERVED} bytes left free: at {@link #writeTo} the real header, padded to exactly that
+ * length, is written over them and the spill file itself becomes the staged {@code <field>.npy}
+ * ({@link ImportFileOutput#place}: a rename locally, one upload straight from the file on S3A), so
+ * its bytes are written once instead of being copied. Text columns ({@code <U n}) only know their
+ * width at the end, so their spill file holds UTF-8 records that {@link NpyTextExpander} expands
+ * while streaming header and data into the staged file.
+ *
+ * <p>dtypes and shapes: {@link NpyDtypes}.
  */
 final class NpyColumnWriter implements GroupPart {
+  private static final Logger LOG = LoggerFactory.getLogger(NpyColumnWriter.class);
   private static final int BUFFER = 1 << 16;
 
   private final MilvusColumn column;
@@ -32,6 +40,13 @@ final class NpyColumnWriter implements GroupPart {
   private final FloatBuffer floats;
 
   private final int fixedWidth;
+
+  /**
+   * Bytes left free for the header at the start of the spill file: {@link NpyHeader#RESERVED} when
+   * the spill file becomes the staged file, 0 when it is copied (text).
+   */
+  private final int headerRoom;
+
   private FileChannel channel;
   private long rows;
   private long spilledBytes;
@@ -44,33 +59,16 @@ final class NpyColumnWriter implements GroupPart {
     this.column = column;
     this.index = index;
     this.spill = spill;
-    this.fixedWidth = fixedWidth(column);
+    this.fixedWidth = NpyDtypes.rowWidth(column);
     this.buffer =
         ByteBuffer.allocate(Math.max(BUFFER, 2 * fixedWidth)).order(ByteOrder.LITTLE_ENDIAN);
     this.floats = buffer.asFloatBuffer();
-  }
-
-  /** Bytes per row, or 0 for text, whose width depends on the longest value. */
-  private static int fixedWidth(MilvusColumn column) {
-    switch (column.kind()) {
-      case BOOL:
-      case INT8:
-        return 1;
-      case INT16:
-        return 2;
-      case INT32:
-      case FLOAT:
-        return 4;
-      case INT64:
-      case DOUBLE:
-        return 8;
-      case FLOAT_VECTOR:
-        return 4 * column.width();
-      case BYTE_VECTOR:
-        return column.width();
-      default:
-        return 0;
-    }
+    this.headerRoom =
+        fixedWidth > 0
+                && NpyHeader.fits(
+                    NpyDtypes.descr(column, 0), NpyDtypes.vectorWidth(column), NpyHeader.RESERVED)
+            ? NpyHeader.RESERVED
+            : 0;
   }
 
   @Override
@@ -130,18 +128,42 @@ final class NpyColumnWriter implements GroupPart {
     return NpyHeader.maxSize() + rows * width;
   }
 
+  /** Writes the complete {@code .npy} file and empties the column for the next group. */
   @Override
   public void writeTo(ImportFileOutput group) throws IOException {
-    try (OutputStream file =
-        new BufferedOutputStream(group.create("/" + column.name() + ".npy"), BUFFER)) {
-      writeTo(file);
+    String suffix = "/" + column.name() + ".npy";
+    if (headerRoom > 0) {
+      place(group, suffix);
+      return;
+    }
+    try (OutputStream file = new BufferedOutputStream(group.create(suffix), BUFFER)) {
+      copyTo(file);
     }
   }
 
-  /** Writes the complete {@code .npy} file and empties the column for the next group. */
-  void writeTo(OutputStream out) throws IOException {
+  /** Patches the header into the spill file's reserved bytes and hands the file over. */
+  private void place(ImportFileOutput group, String suffix) throws IOException {
     flush();
-    out.write(NpyHeader.bytes(descr(), rows, vectorWidth()));
+    if (channel == null) {
+      open();
+    }
+    ByteBuffer header = ByteBuffer.wrap(header());
+    while (header.hasRemaining()) {
+      channel.write(header, header.position());
+    }
+    long size = channel.size();
+    channel.close();
+    channel = null;
+    LOG.debug("Placing {} ({} rows, {} bytes) as {}", spill, rows, size, suffix);
+    rows = 0;
+    spilledBytes = 0;
+    group.place(suffix, spill);
+  }
+
+  /** Streams header and (expanded) data into {@code out} and empties the spill file. */
+  private void copyTo(OutputStream out) throws IOException {
+    flush();
+    out.write(header());
     if (channel != null) {
       channel.position(0);
       if (fixedWidth > 0) {
@@ -157,42 +179,21 @@ final class NpyColumnWriter implements GroupPart {
     maxCodePoints = 0;
   }
 
+  /** The header for the rows so far: exactly {@link #headerRoom} bytes when that is reserved. */
+  private byte[] header() {
+    String descr = NpyDtypes.descr(column, maxCodePoints);
+    int width = NpyDtypes.vectorWidth(column);
+    return headerRoom > 0
+        ? NpyHeader.bytes(descr, rows, width, headerRoom)
+        : NpyHeader.bytes(descr, rows, width);
+  }
+
   @Override
   public void close() throws IOException {
     if (channel != null) {
       channel.close();
       channel = null;
     }
-  }
-
-  private String descr() {
-    switch (column.kind()) {
-      case BOOL:
-        return "|b1";
-      case INT8:
-        return "|i1";
-      case INT16:
-        return "<i2";
-      case INT32:
-        return "<i4";
-      case INT64:
-        return "<i8";
-      case FLOAT:
-      case FLOAT_VECTOR:
-        return "<f4";
-      case DOUBLE:
-        return "<f8";
-      case BYTE_VECTOR:
-        return column.type() == io.milvusimport.schema.MilvusType.INT8_VECTOR ? "|i1" : "|u1";
-      default:
-        return "<U" + Math.max(1, maxCodePoints);
-    }
-  }
-
-  private int vectorWidth() {
-    return column.kind() == ColumnKind.FLOAT_VECTOR || column.kind() == ColumnKind.BYTE_VECTOR
-        ? column.width()
-        : 0;
   }
 
   private void copyFixed(OutputStream out) throws IOException {
@@ -233,18 +234,24 @@ final class NpyColumnWriter implements GroupPart {
       return;
     }
     if (channel == null) {
-      channel =
-          FileChannel.open(
-              spill,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.READ,
-              StandardOpenOption.WRITE,
-              StandardOpenOption.TRUNCATE_EXISTING);
+      open();
     }
     buffer.flip();
     while (buffer.hasRemaining()) {
       spilledBytes += channel.write(buffer);
     }
     buffer.clear();
+  }
+
+  /** Opens a new spill file, positioned after the room left for the header. */
+  private void open() throws IOException {
+    channel =
+        FileChannel.open(
+            spill,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING);
+    channel.position(headerRoom);
   }
 }

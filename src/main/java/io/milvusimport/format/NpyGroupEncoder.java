@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  *       rejects groups mixing extensions; the format exists for what still reads that design.
  * </ul>
  *
- * Columns are spilled locally while rows arrive and assembled when the group is finished, so memory
- * does not grow with the group.
+ * Columns are spilled locally while rows arrive, so memory does not grow with the group. When the
+ * group is finished, a fixed-width column's spill file is itself the {@code .npy} file and is moved
+ * into the group ({@link NpyColumnWriter}); text columns and {@code columns.json} are assembled
+ * from their spill files.
  */
 final class NpyGroupEncoder implements RowFileEncoder {
   private static final Logger LOG = LoggerFactory.getLogger(NpyGroupEncoder.class);

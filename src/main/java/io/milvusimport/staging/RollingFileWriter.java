@@ -5,11 +5,16 @@ import io.milvusimport.format.RowFileEncoder;
 import io.milvusimport.format.SkippedRows;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -20,7 +25,19 @@ import org.slf4j.LoggerFactory;
  * Streams one task attempt's rows into staged import files, starting a new one once the current one
  * reaches {@code maxFileSize}. Names are unique per attempt ({@code part-<partition>-<uuid>-<n>}),
  * so a retried or speculative attempt never overwrites another's files. An import file may have
- * several parts (a column group's {@code .npy} files); all of them are tracked.
+ * several parts (a column group's {@code .npy} files); all of them are tracked, whether streamed
+ * through {@link #create} or moved in complete from local disk by {@link #place}.
+ *
+ * <p>Requests per part matter on object stores (a column group has one part per field). Measured
+ * with S3A 3.3.4's statistics, {@code create(path, false)} costs a HEAD and a LIST (is there a file
+ * or a directory?), then the PUT and a bulk DELETE of parent directory markers at close. Two of
+ * those are avoided here: a part's size is counted as it is written (or taken from the local file
+ * before a move) instead of asked with {@code getFileStatus} afterwards (a HEAD), and parts are
+ * created with {@code overwrite=true}, which skips the HEAD for an existing file (S3A still LISTs
+ * for a directory of that name). Overwriting cannot hit another attempt's file because the names
+ * are unique per attempt. The marker DELETE goes only with {@code
+ * fs.s3a.directory.marker.retention=keep}, the bucket owner's choice (docs/write-path.md); a moved
+ * part ({@link LocalFileMove}) costs the same HEAD, LIST, PUT and DELETE.
  */
 public final class RollingFileWriter implements ImportFileOutput {
   private static final Logger LOG = LoggerFactory.getLogger(RollingFileWriter.class);
@@ -32,7 +49,10 @@ public final class RollingFileWriter implements ImportFileOutput {
   private final String namePrefix;
   private final List<StagedFile> closed = new ArrayList<>();
   private final List<Path> created = new ArrayList<>();
-  private final List<Path> currentParts = new ArrayList<>();
+
+  /** The open import file's parts and how to learn each one's size once it is complete. */
+  private final Map<Path, LongSupplier> currentParts = new LinkedHashMap<>();
+
   private String currentBase;
   private int fileCount;
   private long currentRows;
@@ -119,14 +139,35 @@ public final class RollingFileWriter implements ImportFileOutput {
 
   @Override
   public OutputStream create(String suffix) throws IOException {
+    Path part = track(suffix);
+    // overwrite=true saves S3A's HEAD for an existing file; the name is this attempt's own.
+    FSDataOutputStream out = fs.create(part, true);
+    // getPos() counts the bytes written through the stream, and still answers after close.
+    currentParts.put(part, out::getPos);
+    return out;
+  }
+
+  @Override
+  public void place(String suffix, java.nio.file.Path localFile) throws IOException {
+    Path part = track(suffix);
+    long size = Files.size(localFile);
+    currentParts.put(part, () -> size);
+    LocalFileMove.move(fs, localFile, part);
+  }
+
+  /**
+   * Records a new part before it exists, so {@link #discard} deletes it even if creating it fails
+   * half-way: a single-file part itself, or a group's directory with its first part.
+   */
+  private Path track(String suffix) {
     Path part = new Path(directory, currentBase + suffix);
     if (suffix.startsWith("/") && currentParts.isEmpty()) {
       created.add(new Path(directory, currentBase));
     } else if (!suffix.startsWith("/")) {
       created.add(part);
     }
-    currentParts.add(part);
-    return fs.create(part, false);
+    currentParts.put(part, () -> 0L);
+    return part;
   }
 
   private void open() throws IOException {
@@ -146,16 +187,16 @@ public final class RollingFileWriter implements ImportFileOutput {
       currentBase = null;
     }
     if (currentRows == 0) {
-      for (Path part : currentParts) {
+      for (Path part : currentParts.keySet()) {
         fs.delete(part, false);
       }
       return;
     }
     List<String> uris = new ArrayList<>(currentParts.size());
     long bytes = 0;
-    for (Path part : currentParts) {
-      bytes += fs.getFileStatus(part).getLen();
-      uris.add(fs.makeQualified(part).toString());
+    for (Map.Entry<Path, LongSupplier> part : currentParts.entrySet()) {
+      bytes += part.getValue().getAsLong();
+      uris.add(fs.makeQualified(part.getKey()).toString());
     }
     closed.add(new StagedFile(uris, currentRows, bytes));
     LOG.debug("Staged {} ({} rows, {} bytes)", uris, currentRows, bytes);

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.milvusimport.schema.CollectionSchema;
 import io.milvusimport.schema.MilvusField;
 import io.milvusimport.schema.PlanSettings;
-import io.milvusimport.schema.RowLayout;
 import io.milvusimport.schema.WritePlanner;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -56,12 +57,39 @@ class NpyGroupEncoderTest {
         });
   }
 
+  /** A group directory as the staging side makes it, remembering which parts were moved in. */
+  private static final class GroupOutput implements ImportFileOutput {
+    final Path group;
+    final List<String> created = new ArrayList<>();
+    final List<String> placed = new ArrayList<>();
+    final List<Path> placedFrom = new ArrayList<>();
+
+    GroupOutput(Path group) throws Exception {
+      this.group = Files.createDirectories(group);
+    }
+
+    @Override
+    public OutputStream create(String suffix) throws java.io.IOException {
+      created.add(suffix.substring(1));
+      return Files.newOutputStream(group.resolve(suffix.substring(1)));
+    }
+
+    @Override
+    public void place(String suffix, Path localFile) throws java.io.IOException {
+      placed.add(suffix.substring(1));
+      placedFrom.add(localFile);
+      Files.move(localFile, group.resolve(suffix.substring(1)));
+    }
+  }
+
+  private static NpyGroupEncoder encoder(boolean skip) {
+    return new NpyGroupEncoder(WritePlanner.plan(DOCS, FRAME, PlanSettings.none()), 0, skip);
+  }
+
   private Path encode(boolean skip, InternalRow... rows) throws Exception {
-    RowLayout layout = WritePlanner.plan(DOCS, FRAME, PlanSettings.none());
-    NpyGroupEncoder encoder = new NpyGroupEncoder(layout, 0, skip);
+    NpyGroupEncoder encoder = encoder(skip);
     Path group = dir.resolve("group");
-    Files.createDirectories(group);
-    encoder.start(suffix -> Files.newOutputStream(group.resolve(suffix.substring(1))));
+    encoder.start(new GroupOutput(group));
     for (int i = 0; i < rows.length; i++) {
       encoder.write(rows[i], i);
     }
@@ -80,9 +108,14 @@ class NpyGroupEncoderTest {
 
   private static String header(Path file) throws Exception {
     byte[] bytes = Files.readAllBytes(file);
-    int length = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
-    assertThat((10 + length) % 64).isZero();
-    return new String(bytes, 10, length, StandardCharsets.US_ASCII).trim();
+    assertThat(preamble(file) % 64).isZero();
+    return new String(bytes, 10, preamble(file) - 10, StandardCharsets.US_ASCII).trim();
+  }
+
+  /** Magic, version, length and header text: the offset of the first data byte. */
+  private static int preamble(Path file) throws Exception {
+    byte[] bytes = Files.readAllBytes(file);
+    return 10 + ((bytes[8] & 0xff) | (bytes[9] & 0xff) << 8);
   }
 
   private static ByteBuffer data(Path file) throws Exception {
@@ -146,5 +179,65 @@ class NpyGroupEncoderTest {
     try (Stream<Path> files = Files.list(group)) {
       assertThat(files).isEmpty();
     }
+  }
+
+  @Test
+  void fixedWidthColumnsAreMovedInWithAReservedHeaderAndTextColumnsAreStreamed() throws Exception {
+    NpyGroupEncoder encoder = encoder(false);
+    GroupOutput out = new GroupOutput(dir.resolve("group"));
+    encoder.start(out);
+    encoder.write(row(7, new float[] {1f, 2f, 3f}, "ab", 5), 0);
+    encoder.write(row(8, new float[] {4f, 5f, 6f}, "cd", 6), 1);
+    encoder.finish();
+
+    assertThat(out.placed).containsExactlyInAnyOrder("id.npy", "embedding.npy", "small.npy");
+    assertThat(out.created).containsExactlyInAnyOrder("text.npy", "$meta.npy");
+    assertThat(out.placedFrom).allSatisfy(spill -> assertThat(spill).doesNotExist());
+    Path ids = out.group.resolve("id.npy");
+    assertThat(preamble(ids)).isEqualTo(NpyHeader.RESERVED);
+    assertThat(header(ids)).isEqualTo("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }");
+    assertThat(Files.size(ids)).isEqualTo(NpyHeader.RESERVED + 2 * 8);
+    assertThat(data(ids).getLong(8)).isEqualTo(8);
+    Path vectors = out.group.resolve("embedding.npy");
+    assertThat(header(vectors)).contains("'shape': (2, 3)");
+    assertThat(data(vectors).getFloat(5 * 4)).isEqualTo(6f);
+    assertThat(header(out.group.resolve("text.npy"))).contains("'descr': '<U2'");
+
+    encoder.close();
+    assertThat(out.placedFrom.get(0).getParent()).doesNotExist();
+  }
+
+  @Test
+  void nextGroupAfterAMoveStartsFromAnEmptyColumn() throws Exception {
+    NpyGroupEncoder encoder = encoder(false);
+    GroupOutput first = new GroupOutput(dir.resolve("first"));
+    encoder.start(first);
+    encoder.write(row(1, new float[] {1f, 2f, 3f}, "ab", 5), 0);
+    encoder.write(row(2, new float[] {1f, 2f, 3f}, "ab", 5), 1);
+    encoder.finish();
+    GroupOutput second = new GroupOutput(dir.resolve("second"));
+    encoder.start(second);
+    encoder.write(row(3, new float[] {7f, 8f, 9f}, "ab", 5), 2);
+    encoder.finish();
+    encoder.close();
+
+    assertThat(header(first.group.resolve("id.npy"))).contains("'shape': (2,)");
+    Path ids = second.group.resolve("id.npy");
+    assertThat(header(ids)).contains("'shape': (1,)");
+    assertThat(Files.size(ids)).isEqualTo(NpyHeader.RESERVED + 8);
+    assertThat(data(ids).getLong(0)).isEqualTo(3);
+    assertThat(data(second.group.resolve("embedding.npy")).getFloat(0)).isEqualTo(7f);
+  }
+
+  @Test
+  void outputWithoutItsOwnPlaceCopiesTheFileThroughCreateAndDeletesIt() throws Exception {
+    Path local = Files.write(dir.resolve("local.npy"), new byte[] {1, 2, 3});
+    Path target = dir.resolve("target.npy");
+    ImportFileOutput streamsOnly = suffix -> Files.newOutputStream(target);
+
+    streamsOnly.place("/target.npy", local);
+
+    assertThat(target).hasBinaryContent(new byte[] {1, 2, 3});
+    assertThat(local).doesNotExist();
   }
 }
