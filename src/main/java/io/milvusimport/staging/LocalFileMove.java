@@ -32,8 +32,13 @@ final class LocalFileMove {
 
   private LocalFileMove() {}
 
+  /** True when a move is a rename on local disk rather than an upload. */
+  static boolean isLocal(FileSystem fs) {
+    return fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem;
+  }
+
   static void move(FileSystem fs, java.nio.file.Path source, Path target) throws IOException {
-    if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
+    if (isLocal(fs)) {
       java.nio.file.Path destination = Paths.get(fs.makeQualified(target).toUri());
       Files.createDirectories(destination.getParent());
       Files.move(source, destination);

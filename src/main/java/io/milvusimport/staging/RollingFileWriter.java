@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * for a directory of that name). Overwriting cannot hit another attempt's file because the names
  * are unique per attempt. The marker DELETE goes only with {@code
  * fs.s3a.directory.marker.retention=keep}, the bucket owner's choice (docs/write-path.md); a moved
- * part ({@link LocalFileMove}) costs the same HEAD, LIST, PUT and DELETE.
+ * part ({@link LocalFileMove}) costs the same HEAD, LIST, PUT and DELETE, so moves to an object
+ * store run a few at a time ({@link PartUploads}) and the group is complete once all have ended.
  */
 public final class RollingFileWriter implements ImportFileOutput {
   private static final Logger LOG = LoggerFactory.getLogger(RollingFileWriter.class);
@@ -52,6 +53,9 @@ public final class RollingFileWriter implements ImportFileOutput {
 
   /** The open import file's parts and how to learn each one's size once it is complete. */
   private final Map<Path, LongSupplier> currentParts = new LinkedHashMap<>();
+
+  /** Moves of complete parts to an object store, overlapped; null on the local file system. */
+  private final PartUploads uploads;
 
   private String currentBase;
   private int fileCount;
@@ -71,6 +75,8 @@ public final class RollingFileWriter implements ImportFileOutput {
     this.maxFileSize = maxFileSize;
     String attempt = UUID.randomUUID().toString().substring(0, 13).replace("-", "");
     this.namePrefix = String.format(Locale.ROOT, "part-%05d-%s", partition, attempt);
+    this.uploads =
+        LocalFileMove.isLocal(fs) ? null : new PartUploads(fs, "milvus-import-upload-" + partition);
   }
 
   public void write(InternalRow row, long rowIndex) throws IOException {
@@ -91,6 +97,10 @@ public final class RollingFileWriter implements ImportFileOutput {
     try {
       closeCurrent();
     } finally {
+      // Uploads read from the encoder's spill directory, which closing the encoder deletes.
+      if (uploads != null) {
+        uploads.close();
+      }
       encoder.close();
     }
     return List.copyOf(closed);
@@ -126,6 +136,9 @@ public final class RollingFileWriter implements ImportFileOutput {
 
   /** Deletes every file this attempt created; failures are logged, not thrown. */
   public void discard() {
+    if (uploads != null) {
+      uploads.close();
+    }
     encoder.close();
     currentBase = null;
     for (Path path : created) {
@@ -152,7 +165,11 @@ public final class RollingFileWriter implements ImportFileOutput {
     Path part = track(suffix);
     long size = Files.size(localFile);
     currentParts.put(part, () -> size);
-    LocalFileMove.move(fs, localFile, part);
+    if (uploads == null) {
+      LocalFileMove.move(fs, localFile, part);
+    } else {
+      uploads.submit(localFile, part);
+    }
   }
 
   /**
@@ -183,6 +200,9 @@ public final class RollingFileWriter implements ImportFileOutput {
     }
     try {
       encoder.finish();
+      if (uploads != null) {
+        uploads.awaitAll();
+      }
     } finally {
       currentBase = null;
     }

@@ -1,0 +1,100 @@
+package io.milvusimport.staging;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Uploads one task's complete local parts to an object store a few at a time. A column group has
+ * one part per field and each upload is several requests (probe, PUT, marker cleanup), so one after
+ * another a 12-field group pays a dozen round trips in a row; overlapping them hides that latency.
+ * The local file is renamed first, so the encoder can reuse its spill path at once.
+ */
+final class PartUploads {
+  private static final Logger LOG = LoggerFactory.getLogger(PartUploads.class);
+
+  /** Enough to overlap a group's request latency without competing with Spark's task threads. */
+  static final int PARALLEL = 4;
+
+  private final FileSystem fs;
+  private final String threadName;
+  private final List<Future<?>> pending = new ArrayList<>();
+  private ExecutorService pool;
+  private int handedOver;
+
+  PartUploads(FileSystem fs, String threadName) {
+    this.fs = fs;
+    this.threadName = threadName;
+  }
+
+  /** Starts moving {@code localFile} to {@code target}; {@link #awaitAll} reports the outcome. */
+  void submit(java.nio.file.Path localFile, Path target) throws IOException {
+    java.nio.file.Path upload =
+        localFile.resolveSibling(localFile.getFileName() + ".upload-" + handedOver++);
+    Files.move(localFile, upload);
+    if (pool == null) {
+      pool =
+          Executors.newFixedThreadPool(
+              PARALLEL,
+              work -> {
+                Thread thread = new Thread(work, threadName);
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+    pending.add(
+        pool.submit(
+            () -> {
+              LocalFileMove.move(fs, upload, target);
+              return null;
+            }));
+  }
+
+  /** Waits for every upload started so far; throws the first failure once all have ended. */
+  void awaitAll() throws IOException {
+    IOException failure = null;
+    for (Future<?> upload : pending) {
+      try {
+        upload.get();
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure =
+              e.getCause() instanceof IOException
+                  ? (IOException) e.getCause()
+                  : new IOException("Uploading a staged part failed", e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("Interrupted while staged parts were uploading");
+      }
+    }
+    pending.clear();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Waits for the uploads under way (so a delete that follows finds them) and stops the pool. */
+  void close() {
+    try {
+      awaitAll();
+    } catch (IOException e) {
+      LOG.debug("An upload of a discarded part failed", e);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+        pool = null;
+      }
+    }
+  }
+}
