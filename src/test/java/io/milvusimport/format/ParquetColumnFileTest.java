@@ -19,8 +19,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -103,18 +101,6 @@ class ParquetColumnFileTest {
     return file;
   }
 
-  private static List<Group> read(Path file) throws Exception {
-    List<Group> groups = new ArrayList<>();
-    try (ParquetReader<Group> reader =
-        ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
-            .build()) {
-      for (Group g = reader.read(); g != null; g = reader.read()) {
-        groups.add(g);
-      }
-    }
-    return groups;
-  }
-
   private static List<BlockMetaData> rowGroups(Path file) throws Exception {
     try (ParquetFileReader reader =
         ParquetFileReader.open(
@@ -148,7 +134,7 @@ class ParquetColumnFileTest {
   void writesNullsOfEveryNullableColumnBetweenValues() throws Exception {
     Path file =
         encode(CompressionCodecName.SNAPPY, 1 << 20, List.of(full(1), nulls(2, null), full(3)));
-    List<Group> rows = read(file);
+    List<Group> rows = ParquetRowsEncoderTest.read(file);
     assertThat(rows).hasSize(3);
     assertFull(rows.get(0), 1);
     assertFull(rows.get(2), 3);
@@ -166,7 +152,7 @@ class ParquetColumnFileTest {
             CompressionCodecName.SNAPPY,
             1 << 20,
             List.of(nulls(1, new GenericArrayData(new Object[0])), nulls(2, null)));
-    List<Group> rows = read(file);
+    List<Group> rows = ParquetRowsEncoderTest.read(file);
     assertThat(rows.get(0).getFieldRepetitionCount("tags")).isEqualTo(1);
     assertThat(rows.get(0).getGroup("tags", 0).getFieldRepetitionCount("list")).isZero();
     assertThat(rows.get(1).getFieldRepetitionCount("tags")).isZero();
@@ -185,7 +171,7 @@ class ParquetColumnFileTest {
     assertThat(groups.stream().mapToLong(BlockMetaData::getRowCount).sum()).isEqualTo(3000);
     assertThat(groups.subList(0, groups.size() - 1))
         .allSatisfy(g -> assertThat(g.getTotalByteSize()).isBetween(8L << 10, 24L << 10));
-    List<Group> rows = read(file);
+    List<Group> rows = ParquetRowsEncoderTest.read(file);
     assertThat(rows).hasSize(3000);
     for (int i = 0; i < 3000; i++) {
       if (i % 7 == 3) {
@@ -237,7 +223,7 @@ class ParquetColumnFileTest {
         .flatExtracting(BlockMetaData::getColumns)
         .extracting(ColumnChunkMetaData::getCodec)
         .containsOnly(codec);
-    List<Group> rows = read(file);
+    List<Group> rows = ParquetRowsEncoderTest.read(file);
     assertThat(rows).hasSize(200);
     assertFull(rows.get(199), 199);
     assertThat(rows.get(5).getFieldRepetitionCount("name")).isZero();

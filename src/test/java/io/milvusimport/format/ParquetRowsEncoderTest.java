@@ -80,7 +80,8 @@ class ParquetRowsEncoderTest {
     return file;
   }
 
-  private static List<Group> read(Path file) throws Exception {
+  /** Every record of a Parquet file, as parquet-mr's example groups. */
+  static List<Group> read(Path file) throws Exception {
     List<Group> groups = new ArrayList<>();
     try (ParquetReader<Group> reader =
         ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(file.toUri()))
