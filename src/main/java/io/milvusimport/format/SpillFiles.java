@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkEnv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +22,49 @@ final class SpillFiles {
 
   /** A new private directory for one encoder's spill files. */
   static Path newDirectory() throws IOException {
-    Path parent = Paths.get(System.getProperty("java.io.tmpdir"));
+    return Files.createTempDirectory(localDirectory(), "milvus-import-spill-");
+  }
+
+  /**
+   * The first usable directory of those Spark gives its executors for scratch data, looked up the
+   * way Spark does through public settings only: the cluster manager's environment ({@code
+   * SPARK_EXECUTOR_DIRS} on standalone workers, {@code LOCAL_DIRS} on YARN, {@code
+   * SPARK_LOCAL_DIRS}), then {@code spark.local.dir}, then {@code java.io.tmpdir}. (Spark's own
+   * lookup, {@code Utils.getLocalDir}, is internal and changed its signature in Spark 4.1.)
+   */
+  static Path localDirectory() {
     SparkEnv env = SparkEnv.get();
-    if (env != null) {
-      try {
-        parent = Paths.get(org.apache.spark.util.Utils.getLocalDir(env.conf()));
-      } catch (RuntimeException e) {
-        LOG.debug("No Spark local directory; spilling to {}", parent, e);
+    String configured = env == null ? null : env.conf().get("spark.local.dir", null);
+    for (String candidates :
+        new String[] {
+          System.getenv("SPARK_EXECUTOR_DIRS"),
+          System.getenv("LOCAL_DIRS"),
+          System.getenv("SPARK_LOCAL_DIRS"),
+          configured
+        }) {
+      Path usable = firstUsable(candidates);
+      if (usable != null) {
+        return usable;
       }
     }
-    return Files.createTempDirectory(parent, "milvus-import-spill-");
+    return Paths.get(System.getProperty("java.io.tmpdir"));
+  }
+
+  private static Path firstUsable(String directories) {
+    if (directories == null) {
+      return null;
+    }
+    for (String entry : directories.split(",|" + Pattern.quote(File.pathSeparator))) {
+      String trimmed = entry.trim();
+      if (!trimmed.isEmpty()) {
+        File dir = new File(trimmed);
+        if (dir.isDirectory() && dir.canWrite()) {
+          return dir.toPath();
+        }
+        LOG.debug("Spark local directory {} is not a writable directory; skipped", dir);
+      }
+    }
+    return null;
   }
 
   /** Removes a spill directory and its files; a failure is logged, since the data is written. */

@@ -8,6 +8,7 @@ import io.milvusimport.schema.PlanSettings;
 import io.milvusimport.schema.RowLayout;
 import io.milvusimport.schema.WritePlanner;
 import io.milvusimport.staging.HadoopConf;
+import io.milvusimport.staging.StagingFileSystemCheck;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -47,6 +48,8 @@ final class MilvusWrite implements Write {
 
   @Override
   public BatchWrite toBatch() {
+    HadoopConf hadoopConf = hadoopConf();
+    StagingFileSystemCheck.check(options.staging().root(), hadoopConf.get());
     MilvusRestClient client =
         new MilvusRestClient(options.uri(), options.authorization(), options.requestTimeout());
     MilvusCollections collections = new MilvusCollections(client);
@@ -76,7 +79,7 @@ final class MilvusWrite implements Write {
         options.database(),
         options.collection(),
         options.staging().writeDirectory(writeId));
-    return new MilvusBatchWrite(options, layout, writeId, hadoopConf(), twoPhase);
+    return new MilvusBatchWrite(options, layout, writeId, hadoopConf, twoPhase);
   }
 
   @Override

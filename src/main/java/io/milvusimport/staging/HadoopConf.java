@@ -1,36 +1,57 @@
 package io.milvusimport.staging;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
 
 /**
  * The driver's Hadoop configuration (with the write's {@code fs.*} options) carried to executors,
  * so staging uses the same file system settings on both sides. Hadoop's Configuration is not
- * Serializable itself.
+ * Serializable, and a broadcast travels with {@code spark.serializer}, which may be Kryo: Kryo
+ * skips transient fields and custom {@code writeObject} methods. So the configuration travels as
+ * plain bytes in an ordinary field, which every serializer copies, and is rebuilt on first use.
  */
 public final class HadoopConf implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  private final byte[] encoded;
   private transient Configuration conf;
 
   public HadoopConf(Configuration conf) {
     this.conf = conf;
+    this.encoded = encode(conf);
   }
 
-  public Configuration get() {
+  /** The configuration: the driver's own object there, a copy rebuilt once per executor object. */
+  public synchronized Configuration get() {
+    if (conf == null) {
+      conf = decode(encoded);
+    }
     return conf;
   }
 
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    out.defaultWriteObject();
-    conf.write(out);
+  private static byte[] encode(Configuration conf) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      conf.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not encode the Hadoop configuration", e);
+    }
+    return bytes.toByteArray();
   }
 
-  private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    in.defaultReadObject();
-    conf = new Configuration(false);
-    conf.readFields(in);
+  private static Configuration decode(byte[] encoded) {
+    Configuration conf = new Configuration(false);
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
+      conf.readFields(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not decode the Hadoop configuration", e);
+    }
+    return conf;
   }
 }

@@ -12,6 +12,7 @@ import io.milvusimport.ImportFailedException;
 import io.milvusimport.ImportTimeoutException;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.SchemaMismatchException;
+import io.milvusimport.StagingFileSystemException;
 import io.milvusimport.testkit.ImportTestBed;
 import io.milvusimport.testkit.standin.MilvusStandIn;
 import java.io.IOException;
@@ -228,6 +229,20 @@ class MilvusImportWriteTest {
     assertThatThrownBy(() -> bed.writer(bed.docs(5, DIM, 1), "nope", s3Staging("stage-x")).save())
         .isInstanceOf(SchemaMismatchException.class)
         .hasMessageContaining("collection 'nope' does not exist in database 'default'");
+  }
+
+  @Test
+  void missingStagingFileSystemIsReportedBeforeMilvusIsAsked() {
+    // As on a cluster without hadoop-aws; the collection does not exist either, and the file
+    // system is what the user hears about: it is checked before the collection is described.
+    assertThatThrownBy(
+            () ->
+                bed.writer(bed.docs(5, DIM, 1), "nope", s3Staging("stage-nofs"))
+                    .option("fs.s3a.impl", "org.apache.hadoop.fs.s3a.NotInstalledFileSystem")
+                    .save())
+        .isInstanceOf(StagingFileSystemException.class)
+        .hasMessageContaining("no file system for 's3a://'")
+        .hasMessageContaining("org.apache.hadoop:hadoop-aws:");
   }
 
   @Test

@@ -7,13 +7,12 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.milvusimport.testkit.ImportTestBed;
+import io.milvusimport.testkit.TaskFaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
@@ -21,9 +20,6 @@ import org.apache.spark.sql.connector.write.BatchWrite;
 import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 import org.apache.spark.sql.connector.write.WriterCommitMessage;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,17 +47,8 @@ class SparkRetriesWriteTest {
   void taskThatFailsOnItsFirstAttemptIsRetriedAndImportedOnce() {
     String collection = bed.createDocsCollection(DIM);
     // Partition 0 holds ids 0..199: its first attempt stages several small files, then fails.
-    UserDefinedFunction failFirstAttempt =
-        functions.udf(
-            (UDF1<Long, Long>)
-                id -> {
-                  if (id == 150 && TaskContext.get().attemptNumber() == 0) {
-                    throw new IllegalStateException("injected failure of a first attempt");
-                  }
-                  return id;
-                },
-            DataTypes.LongType);
-    Dataset<Row> df = bed.docs(400, DIM, 2).withColumn("id", failFirstAttempt.apply(col("id")));
+    Dataset<Row> df =
+        bed.docs(400, DIM, 2).withColumn("id", TaskFaults.failFirstAttemptAt(150, col("id")));
 
     bed.writer(df, collection, s3Staging("retry-task"))
         .option("maxFileSize", "2kb")

@@ -31,8 +31,8 @@ public final class ImportTestBed implements AutoCloseable {
   private final LocalS3 s3;
   private final MilvusStandIn standIn;
 
-  private ImportTestBed(MilvusStandIn.Builder standIn, boolean readS3) {
-    this.spark = SparkTestSession.get();
+  private ImportTestBed(SparkSession spark, MilvusStandIn.Builder standIn, boolean readS3) {
+    this.spark = spark;
     this.s3 = LocalS3.shared();
     s3.createBucket(BUCKET);
     if (readS3) {
@@ -43,7 +43,8 @@ public final class ImportTestBed implements AutoCloseable {
 
   /** A test bed whose stand-in reads the local S3 bucket, with fast job steps. */
   public static ImportTestBed start() {
-    return new ImportTestBed(MilvusStandIn.builder().stepDelay(Duration.ofMillis(20)), true);
+    return new ImportTestBed(
+        SparkTestSession.get(), MilvusStandIn.builder().stepDelay(Duration.ofMillis(20)), true);
   }
 
   /**
@@ -52,17 +53,30 @@ public final class ImportTestBed implements AutoCloseable {
    */
   public static ImportTestBed startLocalStorage() {
     return new ImportTestBed(
-        MilvusStandIn.builder().localStorage().stepDelay(Duration.ofMillis(20)), false);
+        SparkTestSession.get(),
+        MilvusStandIn.builder().localStorage().stepDelay(Duration.ofMillis(20)),
+        false);
   }
 
   /** As {@link #startLocalStorage()}, with a stand-in configured by the caller. */
   public static ImportTestBed startLocalStorage(MilvusStandIn.Builder standIn) {
-    return new ImportTestBed(standIn.localStorage(), false);
+    return new ImportTestBed(SparkTestSession.get(), standIn.localStorage(), false);
   }
 
   /** A test bed with a stand-in configured by the caller (S3 source and token are set here). */
   public static ImportTestBed start(MilvusStandIn.Builder standIn) {
-    return new ImportTestBed(standIn, true);
+    return new ImportTestBed(SparkTestSession.get(), standIn, true);
+  }
+
+  /**
+   * A test bed on a {@code local-cluster} session (executors in JVMs of their own) whose stand-in
+   * reads the local S3 bucket.
+   */
+  public static ImportTestBed startOnCluster(SparkTestSession.Serializer serializer) {
+    return new ImportTestBed(
+        SparkTestSession.cluster(serializer),
+        MilvusStandIn.builder().stepDelay(Duration.ofMillis(20)),
+        true);
   }
 
   public SparkSession spark() {
