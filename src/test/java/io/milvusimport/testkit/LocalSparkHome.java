@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The Spark home a {@code local-cluster} master needs to launch executors in JVMs of their own: a
@@ -17,9 +19,14 @@ import java.util.List;
  * beside it). Spark's worker reads both from its environment, so they cannot be set from here.
  */
 final class LocalSparkHome {
+  private static boolean prepared;
+
   private LocalSparkHome() {}
 
-  /** Makes the Spark home named by {@code SPARK_HOME} and returns it. */
+  /**
+   * Makes the Spark home named by {@code SPARK_HOME} and returns it. Its {@code jars/} folder is
+   * made anew once per test JVM, so a build on another Spark line never mixes in stale links.
+   */
   static synchronized Path prepare() {
     String home = System.getenv("SPARK_HOME");
     if (home == null || System.getenv("SPARK_SCALA_VERSION") == null) {
@@ -29,11 +36,21 @@ final class LocalSparkHome {
     }
     Path root = Paths.get(home);
     Path jars = root.resolve("jars");
+    if (prepared) {
+      return root;
+    }
     try {
+      if (Files.isDirectory(jars)) {
+        try (Stream<Path> old = Files.list(jars)) {
+          for (Path link : (Iterable<Path>) old::iterator) {
+            Files.delete(link);
+          }
+        }
+      }
       Files.createDirectories(jars);
       for (Path jar : classPathJars()) {
         Path link = jars.resolve(jar.getFileName());
-        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
           Files.createSymbolicLink(link, jar.toAbsolutePath());
         }
       }
@@ -41,6 +58,7 @@ final class LocalSparkHome {
       if (!Files.exists(release)) {
         Files.createFile(release);
       }
+      prepared = true;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not build the Spark home " + root, e);
     }
