@@ -30,9 +30,9 @@ import javax.tools.ToolProvider;
 
 /**
  * Builds and submits a user's Spark job the way a cluster does, with nothing of this build but the
- * connector jar: the job is compiled against Spark's and Hadoop's jars only, and run in a child JVM
- * through {@code org.apache.spark.deploy.SparkSubmit} (what the spark-submit script starts) on a
- * class path of Spark, Hadoop and hadoop-aws jars, the connector arriving through {@code --jars}.
+ * connector jar: jobs are compiled against Spark's and Hadoop's jars only, and run in child JVMs
+ * through {@code org.apache.spark.deploy.SparkSubmit} (what the spark-submit script starts) from a
+ * Spark home of Spark, Hadoop and hadoop-aws jars, the connector arriving through {@code --jars}.
  */
 final class SparkSubmitRun {
   private static final long TIMEOUT_MINUTES = 5;
