@@ -63,6 +63,32 @@ class MilvusImportWriteTest {
   }
 
   @Test
+  void sendsBucketKeysForEmrfsStyleS3AndS3nStagingPaths() {
+    // EMR serves s3:// through EMRFS; S3A serving s3:// and s3n:// against the local S3 stands in.
+    for (String scheme : List.of("s3", "s3n")) {
+      String collection = bed.createDocsCollection(DIM);
+      String prefix = "stage-" + scheme;
+      bed.writer(
+              bed.docs(300, DIM, 3),
+              collection,
+              scheme + "://" + ImportTestBed.BUCKET + "/" + prefix + "/")
+          .option("fs." + scheme + ".impl", "org.apache.hadoop.fs.s3a.S3AFileSystem")
+          .save();
+
+      assertExactlyOnce(bed.imported(collection), 300, DIM);
+      List<JsonNode> requests = createRequests(bed, collection);
+      assertThat(requests).hasSize(1);
+      assertThat(requests.get(0).get("files")).hasSize(3);
+      requests
+          .get(0)
+          .get("files")
+          .forEach(
+              file -> assertThat(file.get(0).asText()).startsWith(prefix + "/").endsWith(".json"));
+      assertThat(bed.stagedKeys(prefix + "/")).isEmpty();
+    }
+  }
+
+  @Test
   void importsFromLocalFileSystemStaging(@TempDir Path staging) throws IOException {
     try (ImportTestBed local = ImportTestBed.startLocalStorage()) {
       String collection = local.createDocsCollection(DIM);

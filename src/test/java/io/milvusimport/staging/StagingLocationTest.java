@@ -16,6 +16,34 @@ class StagingLocationTest {
   }
 
   @Test
+  void sendsObjectKeysForEmrfsAndLegacyS3Schemes() {
+    for (String scheme : new String[] {"s3", "s3n", "S3"}) {
+      StagingLocation staging = StagingLocation.parse(scheme + "://milvus-bucket/staging", null);
+      assertThat(staging.bucket()).as(scheme).isEqualTo("milvus-bucket");
+      assertThat(staging.writeDirectory("w1")).isEqualTo(scheme + "://milvus-bucket/staging/w1");
+      assertThat(staging.milvusPath(scheme + "://milvus-bucket/staging/w1/part-00001-cd.json"))
+          .as(scheme)
+          .isEqualTo("staging/w1/part-00001-cd.json");
+    }
+  }
+
+  @Test
+  void sendsKeysForStagingAtTheBucketRoot() {
+    StagingLocation staging = StagingLocation.parse("s3://milvus-bucket/", "milvus-bucket");
+    assertThat(staging.root()).isEqualTo("s3://milvus-bucket");
+    assertThat(staging.writeDirectory("w1")).isEqualTo("s3://milvus-bucket/w1");
+    assertThat(staging.milvusPath("s3://milvus-bucket/w1/part-0/embedding.npy"))
+        .isEqualTo("w1/part-0/embedding.npy");
+  }
+
+  @Test
+  void rejectsEmrfsStagingPathOutsideMilvusBucket() {
+    assertThatThrownBy(() -> StagingLocation.parse("s3://data-lake/staging/", "milvus-bucket"))
+        .hasMessageContaining("is in bucket 'data-lake'")
+        .hasMessageContaining("outside option 'milvusBucket' ('milvus-bucket')");
+  }
+
+  @Test
   void acceptsExplicitMilvusBucketThatMatches() {
     assertThat(StagingLocation.parse("s3a://a-bucket/x", "a-bucket").bucket())
         .isEqualTo("a-bucket");

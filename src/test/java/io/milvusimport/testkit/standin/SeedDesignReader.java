@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Not Milvus: the column groups of the Milvus 2.0/2.1 bulk-load design (the project's seed, {@code
- * shared/seeds/003}), accepted only in the stand-in's seed-design mode. One column-based JSON file
- * with any base name, {@code {"uid": [101, 102], "year": [2020, 2021]}}, holds scalar columns; each
+ * Not Milvus: the column groups of the Milvus 2.0/2.1 bulk-load design (the design this project
+ * started from), accepted only in the stand-in's seed-design mode. One column-based JSON file with
+ * any base name, {@code {"uid": [101, 102], "year": [2020, 2021]}}, holds scalar columns; each
  * other field is a {@code <field>.npy} file read by {@link NpyGroupReader}. JSON values follow the
  * row-based JSON rules of {@link ValueParser} ({@code null} only for nullable/default fields).
  * Texts are the stand-in's own (that design's server is long gone), except the ones shared with the
