@@ -95,5 +95,6 @@ class RetriableFaultsWriteTest {
         .hasMessageContaining("code 2, service unavailable");
     assertThat(createRequests(bed, collection)).isEmpty();
     assertThat(bed.imported(collection)).isEmpty();
+    assertThat(bed.stagedKeys("retry-create-2/")).isEmpty();
   }
 }

@@ -141,5 +141,6 @@ class SnapshotWriteTest {
         .hasMessageContaining("Do not re-run the import");
     assertExactlyOnce(bed.imported(collection), 60, DIM);
     assertThat(bed.standIn().snapshotRows("default", collection, "weekly")).isEmpty();
+    assertThat(bed.stagedKeys("snap-taken/")).isEmpty();
   }
 }
