@@ -119,4 +119,31 @@ class SecretsWriteTest {
         .contains("password=*********(redacted)")
         .doesNotContain(SECRET);
   }
+
+  @Test
+  void tokenFromSessionSettingsNeverAppearsInLogsPlansOrTheSqlUi() throws Exception {
+    String collection = bed.createDocsCollection(DIM);
+    String key = "spark.datasource.milvus.token";
+    List<String> printed;
+    bed.spark().conf().set(key, bed.token());
+    try (PrintedText text = new PrintedText(bed.spark())) {
+      bed.docs(20, DIM, 1)
+          .write()
+          .format("milvus-import")
+          .mode("append")
+          .option("uri", bed.standIn().uri())
+          .option("collection", collection)
+          .option("stagingPath", s3Staging("secret-session"))
+          .option("pollInterval", "20ms")
+          .save();
+      text.awaitWrites(1);
+      printed = text.texts();
+    } finally {
+      bed.spark().conf().unset(key);
+    }
+    assertExactlyOnce(bed.imported(collection), 20, DIM);
+    assertThat(String.join("\n", printed))
+        .contains("token=*********(redacted)")
+        .doesNotContain(SECRET);
+  }
 }
