@@ -8,22 +8,39 @@ public final class MilvusServerException extends MilvusImportException {
   private static final long serialVersionUID = 1L;
   private final int code;
   private final String serverMessage;
+  private final boolean retriable;
 
   public MilvusServerException(String endpoint, int code, String serverMessage) {
+    this(endpoint, code, serverMessage, false);
+  }
+
+  /**
+   * @param retriable true when repeating the same request may succeed and cannot act twice (see
+   *     {@code RetryPolicy}: Milvus's retriable codes, on a create only those answered before it
+   *     ran)
+   */
+  public MilvusServerException(String endpoint, int code, String serverMessage, boolean retriable) {
     super("Milvus " + endpoint + " failed with code " + code + ": " + serverMessage);
     this.code = code;
     this.serverMessage = serverMessage;
+    this.retriable = retriable;
   }
 
   public MilvusServerException(String message, int code, String serverMessage, Throwable cause) {
     super(message, cause);
     this.code = code;
     this.serverMessage = serverMessage;
+    this.retriable = false;
   }
 
   /** Milvus's error code ({@code 100} collection not found, {@code 2100} import failed, ...). */
   public int code() {
     return code;
+  }
+
+  /** True when a later attempt of the same request may succeed (a retriable Milvus code). */
+  public boolean retriable() {
+    return retriable;
   }
 
   /** Milvus's message, verbatim. */

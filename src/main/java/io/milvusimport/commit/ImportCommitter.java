@@ -84,7 +84,8 @@ public final class ImportCommitter {
           options.atomic().toString().toLowerCase(java.util.Locale.ROOT));
     }
     MilvusRestClient client =
-        new MilvusRestClient(options.uri(), options.authorization(), options.requestTimeout());
+        new MilvusRestClient(
+            options.uri(), options.authorization(), options.requestTimeout(), options.tls());
     RetryPolicy retry =
         new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
     MilvusImportJobs api =

@@ -2,12 +2,12 @@ package io.milvusimport.commit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.milvusimport.MilvusImportException;
+import io.milvusimport.MilvusServerException;
 import io.milvusimport.SnapshotFailedException;
 import io.milvusimport.milvus.MilvusSnapshots;
+import io.milvusimport.milvus.SnapshotNames;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SnapshotAfterImport {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotAfterImport.class);
-  private static final DateTimeFormatter DATE =
-      DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
 
   private final MilvusSnapshots snapshots;
   private final WriteManifest manifest;
@@ -34,7 +32,31 @@ final class SnapshotAfterImport {
 
   /** The snapshot name with {@code {writeId}} and {@code {date}} (UTC) filled in. */
   static String name(String pattern, String writeId, LocalDate date) {
-    return pattern.replace("{writeId}", writeId).replace("{date}", DATE.format(date));
+    return SnapshotNames.render(pattern, writeId, date);
+  }
+
+  /**
+   * Accepts a snapshot that a create whose answer was lost made, after checking it is this write's:
+   * same collection and description. Otherwise the name belongs to someone else.
+   */
+  private void settleExisting(String name, String description, JsonNode info) {
+    String collection = info.path("collectionName").asText("");
+    String existing = info.path("description").asText("");
+    if (!collection.equals(manifest.collection) || !existing.equals(description)) {
+      throw new MilvusImportException(
+          "snapshot '"
+              + name
+              + "' already exists but is not the one this write asked for (collection '"
+              + collection
+              + "', description '"
+              + existing
+              + "'); the name is taken, choose a unique one, e.g. with {writeId}");
+    }
+    LOG.info(
+        "Write {}: snapshot '{}' already existed after a create whose answer was lost; it is this"
+            + " write's (same collection and description), so it is kept",
+        manifest.writeId,
+        name);
   }
 
   /**
@@ -44,8 +66,11 @@ final class SnapshotAfterImport {
     String name = name(pattern, manifest.writeId, LocalDate.now(ZoneOffset.UTC));
     try {
       snapshots.flush();
-      snapshots.create(name, description, protectionSeconds);
+      MilvusSnapshots.Created created = snapshots.create(name, description, protectionSeconds);
       JsonNode info = snapshots.describe(name);
+      if (created == MilvusSnapshots.Created.EXISTS_AFTER_LOST_ANSWER) {
+        settleExisting(name, description, info);
+      }
       String createTs = info.path("createTs").asText("");
       manifest.snapshot(name, createTs);
       store.save(manifest);
@@ -59,6 +84,9 @@ final class SnapshotAfterImport {
           info.path("s3Location").asText(""),
           manifest.stagedRows());
     } catch (MilvusImportException e) {
+      boolean taken =
+          e instanceof MilvusServerException
+              && MilvusSnapshots.isAlreadyExists((MilvusServerException) e);
       throw new SnapshotFailedException(
           "Write "
               + manifest.writeId
@@ -70,7 +98,12 @@ final class SnapshotAfterImport {
               + name
               + "' is missing ("
               + e.getMessage()
-              + "). Do not re-run the import: create the snapshot with POST"
+              + ")."
+              + (taken
+                  ? " The name is taken by a snapshot this write did not make; choose a unique"
+                      + " name, e.g. with {writeId}."
+                  : "")
+              + " Do not re-run the import: create the snapshot with POST"
               + " /v2/vectordb/snapshots/create once the cause is fixed.",
           e);
     }

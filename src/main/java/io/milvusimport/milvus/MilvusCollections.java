@@ -9,15 +9,20 @@ import io.milvusimport.schema.MilvusField;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a collection's schema from Milvus's describe answer (contract §2). */
+/**
+ * Reads a collection's schema from Milvus's describe answer (contract §2). These plan-time reads go
+ * through the {@link RetryPolicy} like every other call, so one 503 does not fail the write.
+ */
 public final class MilvusCollections {
   /** Milvus's "collection not found" code. */
   static final int COLLECTION_NOT_FOUND = 100;
 
   private final MilvusRestClient client;
+  private final RetryPolicy retry;
 
-  public MilvusCollections(MilvusRestClient client) {
+  public MilvusCollections(MilvusRestClient client, RetryPolicy retry) {
     this.client = client;
+    this.retry = retry;
   }
 
   /**
@@ -27,7 +32,10 @@ public final class MilvusCollections {
     ObjectNode body = client.body().put("dbName", database).put("collectionName", collection);
     JsonNode data;
     try {
-      data = client.post("collections/describe", body);
+      data =
+          retry.call(
+              "describe of collection " + collection,
+              () -> client.post("collections/describe", body));
     } catch (MilvusServerException e) {
       if (e.code() == COLLECTION_NOT_FOUND) {
         throw new SchemaMismatchException(
@@ -54,7 +62,10 @@ public final class MilvusCollections {
             .put("dbName", database)
             .put("collectionName", collection)
             .put("partitionName", partition);
-    return client.post("partitions/has", body).path("has").asBoolean(false);
+    return retry
+        .call("check of partition " + partition, () -> client.post("partitions/has", body))
+        .path("has")
+        .asBoolean(false);
   }
 
   static CollectionSchema parse(String database, String collection, JsonNode data) {

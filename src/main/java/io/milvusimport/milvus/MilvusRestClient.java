@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +36,22 @@ public final class MilvusRestClient {
    * @param authorization the Authorization header value, or null for none
    */
   public MilvusRestClient(URI base, String authorization, Duration requestTimeout) {
+    this(base, authorization, requestTimeout, null);
+  }
+
+  /**
+   * @param tls the TLS context for https (see {@link MilvusTls}), or null for the JVM's defaults
+   */
+  public MilvusRestClient(URI base, String authorization, Duration requestTimeout, SSLContext tls) {
     this.base = base;
     this.authorization = authorization;
     this.requestTimeout = requestTimeout;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(requestTimeout)
-            .build();
+    HttpClient.Builder builder =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(requestTimeout);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.http = builder.build();
   }
 
   public ObjectNode body() {
@@ -75,13 +86,53 @@ public final class MilvusRestClient {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
+      if (isHandshakeFailure(e)) {
+        throw MilvusTransportException.tlsHandshake(
+            "TLS handshake with Milvus at "
+                + base
+                + " failed for "
+                + endpoint
+                + ": "
+                + e
+                + ". Not retried: check that 'caPemPath' holds the CA that signed the server's"
+                + " certificate (whose names must include the uri's host), and for mutual TLS"
+                + " 'clientPemPath'/'clientKeyPath'.",
+            e);
+      }
       throw new MilvusTransportException(
-          "Milvus at " + base + " did not answer " + endpoint + ": " + e, -1, e);
+          "Milvus at "
+              + base
+              + " did not answer "
+              + endpoint
+              + ": "
+              + e
+              + ("https".equalsIgnoreCase(base.getScheme())
+                  ? " (a Milvus that requires client certificates, tlsMode 2, also closes"
+                      + " connections without one: see 'clientPemPath'/'clientKeyPath')"
+                  : ""),
+          -1,
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MilvusImportException("Interrupted while calling Milvus " + endpoint, e);
     }
     return parse(endpoint, response);
+  }
+
+  /** A certificate problem, as opposed to a connection that broke during the handshake. */
+  private static boolean isHandshakeFailure(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SSLPeerUnverifiedException
+          || t instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+      if (t instanceof SSLHandshakeException) {
+        String message = String.valueOf(t.getMessage());
+        // "Remote host terminated the handshake" is a dropped connection, which may heal.
+        return !message.contains("terminated the handshake");
+      }
+    }
+    return false;
   }
 
   private JsonNode parse(String endpoint, HttpResponse<String> response) {
@@ -120,7 +171,11 @@ public final class MilvusRestClient {
     }
     int code = answer.path("code").asInt();
     if (code != 0) {
-      throw new MilvusServerException(endpoint, code, answer.path("message").asText(""));
+      throw new MilvusServerException(
+          endpoint,
+          code,
+          answer.path("message").asText(""),
+          RetryPolicy.retriableCode(endpoint, code));
     }
     return answer.path("data");
   }

@@ -2,12 +2,24 @@ package io.milvusimport.milvus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.milvusimport.MilvusServerException;
 
 /**
  * Milvus's snapshot API (REST since 3.0.1, contract §6) and the flush it needs first: a snapshot
  * holds only flushed, sealed segments.
  */
 public final class MilvusSnapshots {
+  /** How a {@link #create} ended. */
+  public enum Created {
+    /** Milvus made the snapshot on this call. */
+    NEW,
+    /**
+     * An attempt's answer was lost and the repeat answered "already exists": the lost attempt
+     * probably made it. The caller must {@link #describe} it and check it is its own.
+     */
+    EXISTS_AFTER_LOST_ANSWER
+  }
+
   private final MilvusRestClient client;
   private final String database;
   private final String collection;
@@ -28,10 +40,12 @@ public final class MilvusSnapshots {
   }
 
   /**
-   * Creates a snapshot. Not retried on a lost answer: a repeated create of a snapshot that was made
-   * fails with "already exists", which {@link #describe} then settles.
+   * Creates a snapshot, repeating the call on transient faults like every other call. A repeat
+   * after an attempt whose answer was lost may answer "already exists" (1100) because that attempt
+   * did make it: that ends as {@link Created#EXISTS_AFTER_LOST_ANSWER}. "Already exists" on the
+   * first attempt, or after attempts Milvus answered, is thrown: the name is someone else's.
    */
-  public void create(String name, String description, long compactionProtectionSeconds) {
+  public Created create(String name, String description, long compactionProtectionSeconds) {
     ObjectNode body =
         client
             .body()
@@ -40,7 +54,28 @@ public final class MilvusSnapshots {
             .put("snapshotName", name)
             .put("description", description)
             .put("compactionProtectionSeconds", compactionProtectionSeconds);
-    client.post("snapshots/create", body);
+    boolean[] answerLost = {false};
+    return retry.call(
+        "create of snapshot " + name,
+        () -> {
+          try {
+            client.post("snapshots/create", body);
+            return Created.NEW;
+          } catch (MilvusTransportException e) {
+            answerLost[0] = true;
+            throw e;
+          } catch (MilvusServerException e) {
+            if (answerLost[0] && isAlreadyExists(e)) {
+              return Created.EXISTS_AFTER_LOST_ANSWER;
+            }
+            throw e;
+          }
+        });
+  }
+
+  /** Milvus's "snapshot name X already exists in collection N" (1100). */
+  public static boolean isAlreadyExists(MilvusServerException e) {
+    return e.code() == 1100 && e.serverMessage().contains("already exists");
   }
 
   /** The describe answer's {@code data}: snapshotName, description, createTs, s3Location, ... */

@@ -10,10 +10,29 @@ import io.milvusimport.MilvusImportException;
 public final class MilvusTransportException extends MilvusImportException {
   private static final long serialVersionUID = 1L;
   private final int httpStatus;
+  private final boolean tls;
 
   MilvusTransportException(String message, int httpStatus, Throwable cause) {
+    this(message, httpStatus, cause, false);
+  }
+
+  private MilvusTransportException(String message, int httpStatus, Throwable cause, boolean tls) {
     super(message, cause);
     this.httpStatus = httpStatus;
+    this.tls = tls;
+  }
+
+  /**
+   * The TLS handshake failed (untrusted or mismatching certificate, refused client certificate): a
+   * configuration problem that repeating the call cannot heal, and no request was sent.
+   */
+  static MilvusTransportException tlsHandshake(String message, Throwable cause) {
+    return new MilvusTransportException(message, -1, cause, true);
+  }
+
+  /** True for a failed TLS handshake (see {@link #tlsHandshake}). */
+  public boolean tlsHandshakeFailed() {
+    return tls;
   }
 
   /** The HTTP status, or -1 when no answer arrived. */

@@ -1,7 +1,9 @@
 package io.milvusimport.milvus;
 
 import io.milvusimport.MilvusImportException;
+import io.milvusimport.MilvusServerException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -11,11 +13,36 @@ import org.slf4j.LoggerFactory;
  * Retries calls whose failure may heal: no answer (connection refused or reset, read timeout), HTTP
  * 5xx or 429, or an answer that is not Milvus's JSON. Waits grow exponentially from {@code
  * initialDelay} to {@code maxDelay} with jitter, so many drivers hitting one recovering proxy do
- * not retry in lock step. A Milvus error code never heals by repeating the same request (bad
- * credentials, collection 100, partition 200, parameter 1100/1802), so it is thrown at once.
+ * not retry in lock step. Milvus's own retriable codes ({@link #RETRIABLE_CODES}: not ready,
+ * unavailable, rate limited, ...) are retried the same way. Any other Milvus error code never heals
+ * by repeating the same request (bad credentials, collection 100, partition 200, parameter
+ * 1100/1802), so it is thrown at once, and so is a failed TLS handshake (a certificate problem).
+ *
+ * <p>An import create is repeated on a Milvus code only when the code is answered before the
+ * request runs ({@link #REFUSED_BEFORE_RUNNING}): otherwise the server may have made the job, and
+ * on a server that ignores the {@code Idempotency-Key} a repeat could import the rows twice.
  */
 public final class RetryPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+
+  /**
+   * Codes Milvus marks retriable ({@code pkg/util/merr/errors.go}) that these endpoints can answer:
+   * 1 service not ready, 2 service unavailable, 4 too many concurrent requests (queue full), 8 rate
+   * limit exceeded, 12 service resource insufficient, 1002 unexpected EOF, 1003 too many requests,
+   * 1807 request rejected by limiter.
+   */
+  static final Set<Integer> RETRIABLE_CODES = Set.of(1, 2, 4, 8, 12, 1002, 1003, 1807);
+
+  /**
+   * Of those, the codes Milvus answers before the request runs: the proxy's health check (1), its
+   * task queue (4) and its rate limiters (8; 1807 from the REST limiter check that precedes the
+   * handler). The others (2, 12, 1002, 1003) can come from a component the proxy called after the
+   * request was under way, so a create answered with them is not repeated.
+   */
+  static final Set<Integer> REFUSED_BEFORE_RUNNING = Set.of(1, 4, 8, 1807);
+
+  /** The endpoint whose repeat could act twice when the first attempt did run. */
+  private static final String IMPORT_CREATE = "jobs/import/create";
 
   private final int retries;
   private final Duration initialDelay;
@@ -41,11 +68,28 @@ public final class RetryPolicy {
 
   /** True for failures a later attempt of the same request may not meet. */
   public static boolean isTransient(RuntimeException e) {
+    if (e instanceof MilvusServerException) {
+      return ((MilvusServerException) e).retriable();
+    }
     if (!(e instanceof MilvusTransportException)) {
       return false;
     }
-    int status = ((MilvusTransportException) e).httpStatus();
+    MilvusTransportException transport = (MilvusTransportException) e;
+    if (transport.tlsHandshakeFailed()) {
+      return false;
+    }
+    int status = transport.httpStatus();
     return status == -1 || status == 200 || status == 429 || status >= 500;
+  }
+
+  /**
+   * True when Milvus's {@code code} on {@code endpoint} may heal and repeating cannot act twice.
+   */
+  static boolean retriableCode(String endpoint, int code) {
+    if (!RETRIABLE_CODES.contains(code)) {
+      return false;
+    }
+    return !endpoint.equals(IMPORT_CREATE) || REFUSED_BEFORE_RUNNING.contains(code);
   }
 
   /** Runs {@code call}, repeating it on transient failures; {@code what} names it in logs. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import javax.net.ssl.SSLContext;
 
 /**
  * Every write option, parsed once on the driver and checked, so a bad value fails before any file
@@ -28,6 +29,7 @@ public final class ImportOptions {
 
   private final URI uri;
   private final String authorization;
+  private final SSLContext tls;
   private final String database;
   private final String collection;
   private final String partition;
@@ -84,6 +86,7 @@ public final class ImportOptions {
         OptionParsers.parseUri(
             values.required(OptionKeys.URI, "the Milvus REST endpoint, e.g. http://milvus:19530"));
     this.authorization = OptionParsers.parseAuthorization(values);
+    this.tls = OptionParsers.parseTls(values, uri);
     this.database = values.text(OptionKeys.DATABASE, "default");
     this.collection = values.required(OptionKeys.COLLECTION, "the name of the target collection");
     this.partition = values.optional(OptionKeys.PARTITION);
@@ -149,7 +152,8 @@ public final class ImportOptions {
           resumeWriteId,
           "a write id as logged, such as 20250101-120000-1a2b3c4d");
     }
-    this.snapshot = values.optional(OptionKeys.SNAPSHOT);
+    this.snapshot =
+        OptionParsers.parseSnapshot(values.optional(OptionKeys.SNAPSHOT), resumeWriteId);
     this.snapshotDescription = values.text(OptionKeys.SNAPSHOT_DESCRIPTION, "");
     this.snapshotCompactionProtectionSeconds =
         values.integer(OptionKeys.SNAPSHOT_COMPACTION_PROTECTION_SECONDS, 0, 0, Integer.MAX_VALUE);
@@ -167,6 +171,11 @@ public final class ImportOptions {
   /** The Authorization header value, or null for a server without authentication. */
   public String authorization() {
     return authorization;
+  }
+
+  /** The TLS context from the PEM options, or null for the JVM's defaults. Driver only. */
+  public SSLContext tls() {
+    return tls;
   }
 
   public String database() {

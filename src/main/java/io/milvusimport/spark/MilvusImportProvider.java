@@ -47,6 +47,13 @@ public final class MilvusImportProvider
   @Override
   public Table getTable(
       StructType schema, Transform[] partitioning, Map<String, String> properties) {
+    // Before Spark puts the options into a plan (shown by explain and the SQL UI).
+    properties.forEach(
+        (key, value) -> {
+          if (key.equalsIgnoreCase(OptionKeys.URI)) {
+            OptionParsers.refuseSecretsInUri(value);
+          }
+        });
     return new MilvusImportTable(schema, properties);
   }
 }

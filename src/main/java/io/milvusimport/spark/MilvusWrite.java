@@ -3,6 +3,7 @@ package io.milvusimport.spark;
 import io.milvusimport.format.FormatChecks;
 import io.milvusimport.milvus.MilvusCollections;
 import io.milvusimport.milvus.MilvusRestClient;
+import io.milvusimport.milvus.RetryPolicy;
 import io.milvusimport.schema.CollectionSchema;
 import io.milvusimport.schema.PlanSettings;
 import io.milvusimport.schema.RowLayout;
@@ -51,8 +52,11 @@ final class MilvusWrite implements Write {
     HadoopConf hadoopConf = hadoopConf();
     StagingFileSystemCheck.check(options.staging().root(), hadoopConf.get());
     MilvusRestClient client =
-        new MilvusRestClient(options.uri(), options.authorization(), options.requestTimeout());
-    MilvusCollections collections = new MilvusCollections(client);
+        new MilvusRestClient(
+            options.uri(), options.authorization(), options.requestTimeout(), options.tls());
+    RetryPolicy retry =
+        new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
+    MilvusCollections collections = new MilvusCollections(client, retry);
     CollectionSchema collection = collections.describe(options.database(), options.collection());
     boolean partitionExists =
         options.partition() == null
@@ -70,7 +74,7 @@ final class MilvusWrite implements Write {
             : LocalDateTime.now().format(WRITE_ID_TIME)
                 + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-    boolean twoPhase = TwoPhaseDecision.decide(options, client);
+    boolean twoPhase = TwoPhaseDecision.decide(options, client, retry);
     LOG.info(
         "Write {} (query {}): staging {} files for {}.{} under {}",
         writeId,

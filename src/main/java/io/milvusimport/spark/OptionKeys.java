@@ -19,6 +19,19 @@ public final class OptionKeys {
   /** Password for {@code user}. */
   public static final String PASSWORD = "password";
 
+  /**
+   * PEM file (on the driver) of the CA certificate(s) to trust for an {@code https} uri instead of
+   * the JVM's trust store, for a Milvus whose certificate a private CA signed (pymilvus {@code
+   * ca_pem_path}, Java SDK {@code caPemPath}).
+   */
+  public static final String CA_PEM_PATH = "caPemPath";
+
+  /** PEM file of the client certificate for Milvus's mutual TLS ({@code tlsMode: 2}). */
+  public static final String CLIENT_PEM_PATH = "clientPemPath";
+
+  /** PEM file of the client certificate's unencrypted private key, for mutual TLS. */
+  public static final String CLIENT_KEY_PATH = "clientKeyPath";
+
   /** Milvus database of the collection. Default {@code default}. */
   public static final String DATABASE = "database";
 
@@ -148,6 +161,9 @@ public final class OptionKeys {
           TOKEN,
           USER,
           PASSWORD,
+          CA_PEM_PATH,
+          CLIENT_PEM_PATH,
+          CLIENT_KEY_PATH,
           DATABASE,
           COLLECTION,
           PARTITION,

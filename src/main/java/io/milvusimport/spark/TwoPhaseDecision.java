@@ -17,7 +17,7 @@ final class TwoPhaseDecision {
 
   private TwoPhaseDecision() {}
 
-  static boolean decide(ImportOptions options, MilvusRestClient client) {
+  static boolean decide(ImportOptions options, MilvusRestClient client, RetryPolicy retry) {
     if (options.atomic() == ImportOptions.Atomic.FALSE) {
       return false;
     }
@@ -29,8 +29,6 @@ final class TwoPhaseDecision {
       }
       return false;
     }
-    RetryPolicy retry =
-        new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
     boolean supported =
         new MilvusImportJobs(client, options.database(), options.collection(), retry)
             .supportsTwoPhaseImport();

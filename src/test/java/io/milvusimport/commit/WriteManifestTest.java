@@ -91,10 +91,12 @@ class WriteManifestTest {
   }
 
   @Test
-  void snapshotNamesFillWriteIdAndDate() {
+  void snapshotNamesFillWriteIdAndDateWithOnlyCharactersMilvusAccepts() {
     assertThat(
             SnapshotAfterImport.name(
-                "load-{writeId}-{date}", "w1", java.time.LocalDate.of(2025, 3, 9)))
-        .isEqualTo("load-w1-20250309");
+                "load_{writeId}_{date}",
+                "20250309-101500-ab12cd34",
+                java.time.LocalDate.of(2025, 3, 9)))
+        .isEqualTo("load_20250309_101500_ab12cd34_20250309");
   }
 }

@@ -26,6 +26,26 @@ class RetryPolicyTest {
   }
 
   @Test
+  void milvusRetriableCodesAreTransientButACreateOnlyRepeatsCodesAnsweredBeforeItRan() {
+    for (int code : new int[] {1, 2, 4, 8, 12, 1002, 1003, 1807}) {
+      assertThat(RetryPolicy.retriableCode("jobs/import/describe", code)).as("%s", code).isTrue();
+      assertThat(RetryPolicy.retriableCode("collections/describe", code)).isTrue();
+    }
+    assertThat(RetryPolicy.retriableCode("jobs/import/create", 8)).isTrue();
+    assertThat(RetryPolicy.retriableCode("jobs/import/create", 1807)).isTrue();
+    assertThat(RetryPolicy.retriableCode("jobs/import/create", 2)).isFalse();
+    assertThat(RetryPolicy.retriableCode("jobs/import/create", 1002)).isFalse();
+    assertThat(RetryPolicy.retriableCode("jobs/import/describe", 1100)).isFalse();
+    assertThat(RetryPolicy.retriableCode("jobs/import/describe", 2101)).isFalse();
+    assertThat(RetryPolicy.isTransient(new MilvusServerException("e", 8, "rate", true))).isTrue();
+  }
+
+  @Test
+  void failedTlsHandshakeIsNotTransient() {
+    assertThat(RetryPolicy.isTransient(MilvusTransportException.tlsHandshake("x", null))).isFalse();
+  }
+
+  @Test
   void transientFailuresAreRetriedUntilTheCallSucceeds() {
     AtomicInteger calls = new AtomicInteger();
     String answer =

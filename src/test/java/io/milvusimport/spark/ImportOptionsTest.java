@@ -77,6 +77,24 @@ class ImportOptionsTest {
   }
 
   @Test
+  void refusesCredentialsQueriesAndFragmentsInTheUriWithoutRepeatingThem() {
+    for (String uri :
+        new String[] {
+          "http://root:s3cr3t@milvus:19530",
+          "https://s3cr3t@milvus:19530/",
+          "milvus-user:s3cr3t@milvus:19530",
+          "http://milvus:19530/?token=s3cr3t",
+          "http://milvus:19530#s3cr3t"
+        }) {
+      assertThatThrownBy(() -> parse("uri", uri))
+          .hasMessageContaining("Option 'uri' must not")
+          .hasMessageContaining("'token'")
+          .message()
+          .doesNotContain("s3cr3t");
+    }
+  }
+
+  @Test
   void rejectsUnknownOptionListingAcceptedOnes() {
     assertThatThrownBy(() -> parse("colection", "docs"))
         .hasMessageContaining("Unknown option(s) [colection]")
@@ -220,7 +238,12 @@ class ImportOptionsTest {
   void parsesCommitOptionsAndNamesAcceptedValues() {
     assertThat(parse("atomic", "TRUE").atomic()).isEqualTo(ImportOptions.Atomic.TRUE);
     assertThat(parse("maxConcurrentJobs", "2").maxConcurrentJobs()).isEqualTo(2);
-    assertThat(parse("snapshot", "s-{writeId}").snapshot()).isEqualTo("s-{writeId}");
+    assertThat(parse("snapshot", "s_{writeId}").snapshot()).isEqualTo("s_{writeId}");
+    assertThatThrownBy(() -> parse("snapshot", "s-{writeId}"))
+        .hasMessageContaining("Option 'snapshot' has an invalid value 's-{writeId}'")
+        .hasMessageContaining("character '-' at position 1");
+    assertThatThrownBy(() -> parse("snapshot", "9lives"))
+        .hasMessageContaining("the first character '9' is not a letter or '_'");
     assertThatThrownBy(() -> parse("atomic", "yes"))
         .hasMessageContaining(
             "Option 'atomic' has an invalid value 'yes': expected auto, true or false");

@@ -30,15 +30,32 @@ public final class ImportTestBed implements AutoCloseable {
   private final SparkSession spark;
   private final LocalS3 s3;
   private final MilvusStandIn standIn;
+  private final String token;
 
   private ImportTestBed(SparkSession spark, MilvusStandIn.Builder standIn, boolean readS3) {
+    this(spark, standIn, readS3, TOKEN);
+  }
+
+  private ImportTestBed(
+      SparkSession spark, MilvusStandIn.Builder standIn, boolean readS3, String token) {
     this.spark = spark;
     this.s3 = LocalS3.shared();
     s3.createBucket(BUCKET);
     if (readS3) {
       standIn.s3(s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET);
     }
-    this.standIn = standIn.token(TOKEN).start();
+    this.token = token;
+    this.standIn = standIn.token(token).start();
+  }
+
+  /** As {@link #start(MilvusStandIn.Builder)}, with a stand-in accepting {@code token} only. */
+  public static ImportTestBed start(MilvusStandIn.Builder standIn, String token) {
+    return new ImportTestBed(SparkTestSession.get(), standIn, true, token);
+  }
+
+  /** The bearer token the stand-in accepts. */
+  public String token() {
+    return token;
   }
 
   /** A test bed whose stand-in reads the local S3 bucket, with fast job steps. */
@@ -119,23 +136,27 @@ public final class ImportTestBed implements AutoCloseable {
 
   /** Creates a partition through the stand-in's REST API, as a user would. */
   public void createPartition(String collection, String partition) {
+    post(
+        "partitions/create",
+        "{\"collectionName\":\"" + collection + "\",\"partitionName\":\"" + partition + "\"}");
+  }
+
+  /**
+   * POSTs {@code body} to the stand-in's {@code /v2/vectordb/<endpoint>} as another Milvus client
+   * would; fails unless Milvus answers code 0.
+   */
+  public void post(String endpoint, String body) {
     try {
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create(standIn.uri() + "/v2/vectordb/partitions/create"))
-              .header("Authorization", "Bearer " + TOKEN)
+          HttpRequest.newBuilder(URI.create(standIn.uri() + "/v2/vectordb/" + endpoint))
+              .header("Authorization", "Bearer " + token)
               .header("Content-Type", "application/json")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      "{\"collectionName\":\""
-                          + collection
-                          + "\",\"partitionName\":\""
-                          + partition
-                          + "\"}"))
+              .POST(HttpRequest.BodyPublishers.ofString(body))
               .build();
       String answer =
           HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
       if (!answer.contains("\"code\":0")) {
-        throw new IllegalStateException("creating partition failed: " + answer);
+        throw new IllegalStateException(endpoint + " failed: " + answer);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -174,7 +195,7 @@ public final class ImportTestBed implements AutoCloseable {
         .format("milvus-import")
         .mode("append")
         .option("uri", standIn.uri())
-        .option("token", TOKEN)
+        .option("token", token)
         .option("collection", collection)
         .option("stagingPath", stagingPath)
         .option("pollInterval", "20ms");

@@ -3,6 +3,9 @@ package io.milvusimport.testkit.standin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +42,8 @@ public final class MilvusStandIn implements AutoCloseable {
   private final FaultPlan faults = new FaultPlan();
   private final SnapshotEndpoints snapshots;
   private final String serverVersion;
+  private final boolean tls;
+  private final AtomicInteger tlsConnections = new AtomicInteger();
 
   private MilvusStandIn(Builder b) throws IOException {
     this.jobs = new ImportJobs(b.source, b.readers, b.maxFileSizeBytes, b.stepDelay);
@@ -58,7 +66,15 @@ public final class MilvusStandIn implements AutoCloseable {
     if (v3) {
       snapshots.registerAll(router);
     }
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    this.tls = b.tlsContext != null;
+    if (tls) {
+      HttpsServer https = HttpsServer.create(loopback, 0);
+      https.setHttpsConfigurator(configurator(b.tlsContext, b.requireClientCertificate));
+      this.server = https;
+    } else {
+      this.server = HttpServer.create(loopback, 0);
+    }
     this.executor =
         Executors.newCachedThreadPool(
             r -> {
@@ -76,9 +92,27 @@ public final class MilvusStandIn implements AutoCloseable {
     return new Builder();
   }
 
-  /** {@code http://127.0.0.1:PORT}. */
+  /** Milvus's {@code tls.*}: one-way TLS, or mutual TLS ({@code tlsMode: 2}) when required. */
+  private HttpsConfigurator configurator(SSLContext context, boolean requireClientCertificate) {
+    return new HttpsConfigurator(context) {
+      @Override
+      public void configure(HttpsParameters params) {
+        tlsConnections.incrementAndGet();
+        SSLParameters ssl = context.getDefaultSSLParameters();
+        ssl.setNeedClientAuth(requireClientCertificate);
+        params.setSSLParameters(ssl);
+      }
+    };
+  }
+
+  /** {@code http://127.0.0.1:PORT}, or {@code https://} for a TLS stand-in. */
   public String uri() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
+    return (tls ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** TLS connections accepted so far (each begins with a handshake). */
+  public int tlsConnections() {
+    return tlsConnections.get();
   }
 
   /** Creates a collection from the same body as {@code POST /v2/vectordb/collections/create}. */
@@ -155,8 +189,21 @@ public final class MilvusStandIn implements AutoCloseable {
     private final ImportFileReaders.Settings readers = new ImportFileReaders.Settings();
     private String serverVersion = "2.6.24";
     private boolean ignoreIdempotencyKey;
+    private SSLContext tlsContext;
+    private boolean requireClientCertificate;
 
     private Builder() {}
+
+    /**
+     * Serve https with this context (its key is the server certificate), as Milvus with {@code
+     * tls.serverPemPath}; {@code requireClientCertificate} makes it mutual TLS ({@code tlsMode: 2},
+     * client certificates checked against the context's trust).
+     */
+    public Builder tls(SSLContext context, boolean requireClientCertificate) {
+      this.tlsContext = context;
+      this.requireClientCertificate = requireClientCertificate;
+      return this;
+    }
 
     /**
      * The Milvus version to behave as. {@code 3.x}: two-phase import ({@code auto_commit=false},

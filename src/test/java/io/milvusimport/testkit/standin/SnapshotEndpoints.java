@@ -76,6 +76,7 @@ final class SnapshotEndpoints {
   private JsonNode create(Request req) {
     CollectionSpec c = store.get(req.db, collection(req));
     String name = snapshotName(req);
+    checkName(name);
     List<Map<String, Object>> rows = new ArrayList<>(c.rows(null));
     // createTs is a hybrid timestamp in Milvus: physical milliseconds << 18.
     Snapshot s =
@@ -89,6 +90,37 @@ final class SnapshotEndpoints {
       throw MilvusErrors.parameterInvalid("snapshot name " + name + " already exists");
     }
     return null;
+  }
+
+  /**
+   * The proxy's name validation ({@code validateCollectionNameOrAlias} with entity type "snapshot
+   * name", default {@code proxy.maxNameLength} 255 and {@code nameValidation.allowedChars} "$"):
+   * Milvus answers 1100 with these texts.
+   */
+  private static void checkName(String name) {
+    String invalid = "Invalid snapshot name: " + name + ". ";
+    if (name.length() > 255) {
+      throw MilvusErrors.parameterInvalid(
+          invalid + "the length of snapshot name must be not greater than limit");
+    }
+    char first = name.charAt(0);
+    if (first != '_' && !(first < 128 && Character.isLetter(first))) {
+      throw MilvusErrors.parameterInvalid(
+          invalid + "the first character of snapshot name must be an underscore or a letter");
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ascii = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$');
+      if (!ascii) {
+        throw MilvusErrors.parameterInvalid(
+            invalid
+                + "snapshot name can only contain numbers, letters, underscores, and allowed"
+                + " characters ($), found "
+                + c
+                + " at "
+                + i);
+      }
+    }
   }
 
   private JsonNode list(Request req) {
