@@ -23,6 +23,7 @@ import java.util.stream.StreamSupport;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.junit.jupiter.Container;
@@ -35,6 +36,7 @@ import org.testcontainers.milvus.MilvusContainer;
  * staging directory is bind-mounted at the same path, because a Milvus on local storage reads
  * import paths as file paths. Image: {@code -Dmilvus.image=milvusdb/milvus:<tag>}.
  */
+@Tag("e2e")
 @Testcontainers(disabledWithoutDocker = true)
 class RealMilvusImportTest {
   private static final int DIM = 8;

@@ -14,12 +14,14 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Fault paths of the commit against a Milvus 2.6.24 stand-in (idempotent creates, no two-phase
  * import), each ending in success or a clear error with every row imported exactly once or none.
  */
+@Tag("e2e")
 class CommitFaultsWriteTest {
   private static final int DIM = 8;
   private static ImportTestBed bed;

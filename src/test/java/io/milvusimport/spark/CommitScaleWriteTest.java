@@ -10,10 +10,12 @@ import io.milvusimport.testkit.standin.MilvusStandIn;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Thousands of staged files become several import jobs, never more unfinished than the cap. */
+@Tag("e2e")
 class CommitScaleWriteTest {
   private static final int DIM = 16;
 

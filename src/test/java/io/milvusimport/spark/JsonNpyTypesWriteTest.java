@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The seeds' column layout ({@code format=json-npy}: scalars in a column JSON file, vectors in
  * NumPy) against a stand-in in seed-design mode, and against a current one, which refuses it.
  */
+@Tag("e2e")
 class JsonNpyTypesWriteTest extends NpyTypesWriteTest {
   @BeforeAll
   static void startStack() {

@@ -26,10 +26,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code df.write().format("milvus-import")} end to end: local S3, Spark and the stand-in. */
+@Tag("e2e")
 class MilvusImportWriteTest {
   private static final int DIM = 8;
   private static ImportTestBed bed;

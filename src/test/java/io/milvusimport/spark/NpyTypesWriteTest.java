@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every Milvus type through {@code df.write()} with {@code format=npy}. Types NumPy files cannot
  * hold fail at plan time, before anything is staged, with a message pointing to another format.
  */
+@Tag("e2e")
 class NpyTypesWriteTest extends MilvusTypesWriteTest {
   @Override
   String format() {

@@ -1,8 +1,10 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.format.HalfFloats;
+import org.junit.jupiter.api.Tag;
 
 /** Every Milvus type through {@code df.write()} with {@code format=parquet}. */
+@Tag("e2e")
 class ParquetTypesWriteTest extends MilvusTypesWriteTest {
   @Override
   String format() {

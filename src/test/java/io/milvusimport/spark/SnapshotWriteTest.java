@@ -15,9 +15,11 @@ import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The snapshot after import (Milvus 3.0.1+, contract §6). */
+@Tag("e2e")
 class SnapshotWriteTest {
   private static final int DIM = 8;
   private static ImportTestBed bed;

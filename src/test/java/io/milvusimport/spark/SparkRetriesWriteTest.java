@@ -23,12 +23,14 @@ import org.apache.spark.sql.connector.write.WriterCommitMessage;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Spark runs a partition more than once (task retries, speculation, lost executors); only the files
  * of the attempt Spark commits may be imported, and the others must go.
  */
+@Tag("e2e")
 class SparkRetriesWriteTest {
   private static final int DIM = 8;
   private static ImportTestBed bed;

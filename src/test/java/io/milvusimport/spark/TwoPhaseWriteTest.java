@@ -14,9 +14,11 @@ import io.milvusimport.testkit.standin.MilvusStandIn;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** All-or-nothing writes against a Milvus 3.0 stand-in (auto_commit=false, commit, abort). */
+@Tag("e2e")
 class TwoPhaseWriteTest {
   private static final int DIM = 8;
   private static ImportTestBed bed;

@@ -30,12 +30,14 @@ import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** RollingFileWriter with the npy encoder, whose fixed-width columns are moved in, not copied. */
+@Tag("e2e")
 class RollingFileWriterTest {
   private static final String BUCKET = "rolling-writer-test";
   private static final CollectionSchema DOCS =

@@ -1,23 +1,12 @@
 package io.milvusimport.testkit;
 
-import com.amazonaws.auth.AWSStaticCredentialsProvider;
-import com.amazonaws.auth.BasicAWSCredentials;
-import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
-import com.amazonaws.services.s3.AmazonS3;
-import com.amazonaws.services.s3.AmazonS3ClientBuilder;
-import com.amazonaws.services.s3.model.ListObjectsV2Request;
-import com.amazonaws.services.s3.model.ListObjectsV2Result;
-import com.amazonaws.services.s3.model.ObjectMetadata;
-import com.amazonaws.services.s3.model.S3Object;
-import com.amazonaws.services.s3.model.S3ObjectSummary;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A real S3 endpoint for tests: S3Proxy 4.1.0 run as a separate JVM on 127.0.0.1, backed by the
@@ -40,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>Properties that work with S3Proxy 4.1.0: {@code s3proxy.endpoint=http://127.0.0.1:PORT},
  * {@code s3proxy.authorization=aws-v2-or-v4}, {@code s3proxy.identity}, {@code s3proxy.credential},
  * {@code jclouds.provider=filesystem}, {@code jclouds.filesystem.basedir=DIR}.
+ *
+ * <p>The test kit's own client is AWS SDK v2's {@code s3} module in test scope: the same on every
+ * Spark line, whatever SDK the line's S3A uses.
  */
 public final class LocalS3 implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalS3.class);
@@ -53,7 +52,7 @@ public final class LocalS3 implements AutoCloseable {
   private final Path log;
   private final int port;
   private final Thread hook;
-  private volatile AmazonS3 client;
+  private volatile S3Client client;
 
   private LocalS3(Process process, Path dir, Path log, int port) {
     this.process = process;
@@ -175,20 +174,13 @@ public final class LocalS3 implements AutoCloseable {
     return SECRET_KEY;
   }
 
-  /** AWS SDK v1 client, path-style, for test set-up and assertions. */
-  public AmazonS3 client() {
-    AmazonS3 c = client;
+  /** AWS SDK v2 client, path-style, for test set-up and assertions. */
+  public S3Client client() {
+    S3Client c = client;
     if (c == null) {
       synchronized (this) {
         if (client == null) {
-          client =
-              AmazonS3ClientBuilder.standard()
-                  .withEndpointConfiguration(new EndpointConfiguration(endpoint(), "us-east-1"))
-                  .withPathStyleAccessEnabled(true)
-                  .withCredentials(
-                      new AWSStaticCredentialsProvider(
-                          new BasicAWSCredentials(ACCESS_KEY, SECRET_KEY)))
-                  .build();
+          client = newClient(endpoint(), ACCESS_KEY, SECRET_KEY);
         }
         c = client;
       }
@@ -196,40 +188,44 @@ public final class LocalS3 implements AutoCloseable {
     return c;
   }
 
+  /**
+   * A new path-style AWS SDK v2 client for an S3-compatible endpoint (the stand-in builds its own
+   * with this, so it never reads staged objects through Hadoop or the connector).
+   */
+  public static S3Client newClient(String endpoint, String accessKey, String secretKey) {
+    return S3Client.builder()
+        .endpointOverride(URI.create(endpoint))
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
+        .build();
+  }
+
   /** Creates the bucket unless it exists. */
   public void createBucket(String bucket) {
-    if (!client().doesBucketExistV2(bucket)) {
-      client().createBucket(bucket);
+    try {
+      client().headBucket(b -> b.bucket(bucket));
+    } catch (NoSuchBucketException absent) {
+      client().createBucket(b -> b.bucket(bucket));
     }
   }
 
   public List<String> listKeys(String bucket, String prefix) {
     List<String> keys = new ArrayList<>();
-    ListObjectsV2Request req = new ListObjectsV2Request().withBucketName(bucket).withPrefix(prefix);
-    ListObjectsV2Result res;
-    do {
-      res = client().listObjectsV2(req);
-      for (S3ObjectSummary s : res.getObjectSummaries()) {
-        keys.add(s.getKey());
-      }
-      req.setContinuationToken(res.getNextContinuationToken());
-    } while (res.isTruncated());
+    for (S3Object o :
+        client().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+      keys.add(o.key());
+    }
     return keys;
   }
 
   public byte[] read(String bucket, String key) {
-    try (S3Object o = client().getObject(bucket, key);
-        InputStream in = o.getObjectContent()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return client().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
   }
 
   public void put(String bucket, String key, byte[] data) {
-    ObjectMetadata md = new ObjectMetadata();
-    md.setContentLength(data.length);
-    client().putObject(bucket, key, new ByteArrayInputStream(data), md);
+    client().putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(data));
   }
 
   /** S3A settings (without the {@code spark.hadoop.} prefix) that reach this server. */

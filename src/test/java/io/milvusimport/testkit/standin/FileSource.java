@@ -1,17 +1,15 @@
 package io.milvusimport.testkit.standin;
 
-import com.amazonaws.auth.AWSStaticCredentialsProvider;
-import com.amazonaws.auth.BasicAWSCredentials;
-import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
-import com.amazonaws.services.s3.AmazonS3;
-import com.amazonaws.services.s3.AmazonS3ClientBuilder;
-import com.amazonaws.services.s3.model.AmazonS3Exception;
+import io.milvusimport.testkit.LocalS3;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Where the stand-in reads import files: object keys in its own bucket (what open-source Milvus
@@ -24,36 +22,35 @@ interface FileSource {
   InputStream open(String path) throws IOException;
 
   static FileSource s3(String endpoint, String accessKey, String secretKey, String bucket) {
-    AmazonS3 s3 =
-        AmazonS3ClientBuilder.standard()
-            .withEndpointConfiguration(new EndpointConfiguration(endpoint, "us-east-1"))
-            .withPathStyleAccessEnabled(true)
-            .withCredentials(
-                new AWSStaticCredentialsProvider(new BasicAWSCredentials(accessKey, secretKey)))
-            .build();
+    S3Client s3 = LocalS3.newClient(endpoint, accessKey, secretKey);
     return new FileSource() {
       @Override
       public long size(String key) throws IOException {
         try {
-          return s3.getObjectMetadata(bucket, key).getContentLength();
-        } catch (AmazonS3Exception e) {
-          if (e.getStatusCode() == 404) {
+          return s3.headObject(b -> b.bucket(bucket).key(key)).contentLength();
+        } catch (S3Exception e) {
+          if (e.statusCode() == 404) {
             throw new FileNotFoundException(
                 "NoSuchKey: The specified key does not exist. key=" + key + " bucket=" + bucket);
           }
-          throw new IOException(e.getErrorCode() + ": " + e.getErrorMessage(), e);
+          throw failure(e);
         }
       }
 
       @Override
       public InputStream open(String key) throws IOException {
         try {
-          return s3.getObject(bucket, key).getObjectContent();
-        } catch (AmazonS3Exception e) {
-          throw new IOException(e.getErrorCode() + ": " + e.getErrorMessage(), e);
+          return s3.getObject(b -> b.bucket(bucket).key(key));
+        } catch (S3Exception e) {
+          throw failure(e);
         }
       }
     };
+  }
+
+  private static IOException failure(S3Exception e) {
+    AwsErrorDetails d = e.awsErrorDetails();
+    return new IOException(d.errorCode() + ": " + d.errorMessage(), e);
   }
 
   static FileSource local() {
