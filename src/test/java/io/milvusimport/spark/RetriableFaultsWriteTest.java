@@ -10,6 +10,7 @@ import io.milvusimport.ImportFailedException;
 import io.milvusimport.testkit.ImportTestBed;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * Milvus 2.6.24 stand-in: every call is repeated, a create only on codes Milvus answers before it
  * runs, and each write ends with every row imported exactly once.
  */
+@Tag("e2e")
 class RetriableFaultsWriteTest {
   private static final int DIM = 8;
 

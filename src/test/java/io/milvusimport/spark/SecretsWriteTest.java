@@ -15,6 +15,7 @@ import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * or {@code spark.redaction.regex} ({@code secret|password|token|access.key}); {@code uri} matches
  * neither, so credentials inside it are refused before Spark builds a plan.
  */
+@Tag("e2e")
 class SecretsWriteTest {
   private static final int DIM = 4;
   private static final String SECRET = "Zq7SecretValue42";
