@@ -59,9 +59,14 @@ public final class ImportCommitter {
           skipped.total(),
           skipped.byReason());
     }
-    ManifestStore store = new ManifestStore(hadoopConf.get(), writeDirectory());
+    RetryPolicy retry =
+        new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
+    ManifestStore store = new ManifestStore(hadoopConf.get(), writeDirectory(), retry);
     report.manifestStore(store);
     WriteManifest manifest = manifest(files, store);
+    if (manifest == null) {
+      return; // a resume of a write that already completed: nothing to do
+    }
     LOG.info(
         "Write {}: {} rows staged in {} files ({} bytes) under {}, {} import jobs planned",
         writeId,
@@ -85,10 +90,16 @@ public final class ImportCommitter {
     }
     MilvusRestClient client =
         new MilvusRestClient(options.uri(), options.authorization(), options.requestTimeout());
-    RetryPolicy retry =
-        new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
     MilvusImportJobs api =
         new MilvusImportJobs(client, options.database(), options.collection(), retry);
+    LostJobFinder finder =
+        new LostJobFinder(
+            api,
+            manifest,
+            options.staging(),
+            options.pollInterval(),
+            options.maxPollInterval(),
+            System.nanoTime() + options.importTimeout().toNanos());
     ImportJobRunner runner =
         new ImportJobRunner(
             api,
@@ -99,13 +110,23 @@ public final class ImportCommitter {
             options.waitForCompletion() ? options.maxConcurrentJobs() : Integer.MAX_VALUE,
             options.pollInterval(),
             options.maxPollInterval(),
-            options.importTimeout());
+            options.importTimeout(),
+            finder);
     manifest.status("Importing");
-    store.save(manifest);
+    try {
+      store.save(manifest);
+    } catch (MilvusImportException e) {
+      throw new ImportFailedException(
+          e.getMessage()
+              + ". No import job was created, so nothing of write "
+              + writeId
+              + " was imported.",
+          e);
+    }
     filesMayBeInUse = true;
     report.importStarted();
     try {
-      new JobOutcomes(manifest, store, runner, new TwoPhaseJobs(api, manifest, store), this)
+      new JobOutcomes(manifest, store, runner, new TwoPhaseJobs(api, manifest, store, finder), this)
           .run(options.waitForCompletion());
     } catch (ImportStopped e) {
       filesMayBeInUse = !e.clean;
@@ -125,7 +146,7 @@ public final class ImportCommitter {
     }
     filesMayBeInUse = false;
     manifest.status("Completed");
-    store.save(manifest);
+    store.trySave(manifest);
     LOG.info(
         "Write {}: imported {} rows into {} with {} import jobs{}",
         writeId,
@@ -143,33 +164,26 @@ public final class ImportCommitter {
               options.snapshotDescription(),
               options.snapshotCompactionProtectionSeconds());
     }
+    boolean recorded = CompletionRecord.write(manifest, hadoopConf.get(), options.staging().root());
     if (options.keepStagedFiles()) {
       LOG.info("Write {}: staged files kept under {}", writeId, writeDirectory());
+    } else if (!recorded) {
+      LOG.warn(
+          "Write {}: every row is imported, but the completion record could not be written, so the"
+              + " staged files and manifest under {} are kept: a resume of this write reads them"
+              + " and imports nothing again. Delete the directory when you no longer need it.",
+          writeId,
+          writeDirectory());
     } else {
       cleanUp();
     }
     report.log();
   }
 
+  /** The write's manifest: planned now, or read back by a resume (null: it already completed). */
   private WriteManifest manifest(List<StagedFile> files, ManifestStore store) {
     if (options.resumeWriteId() != null) {
-      WriteManifest manifest = store.load();
-      if (manifest == null) {
-        throw new ImportFailedException(
-            "Cannot resume write "
-                + writeId
-                + ": there is no "
-                + store.location()
-                + ". That write never reached its commit, so nothing of it was imported; run the"
-                + " write again without 'resumeWriteId'.");
-      }
-      LOG.info(
-          "Write {}: resuming from {} ({}, jobs {})",
-          writeId,
-          store.location(),
-          manifest.status(),
-          manifest.jobs.size());
-      return manifest;
+      return new ResumeCheck(options, hadoopConf.get(), writeId).manifest(store);
     }
     ImportJobPlan.checkFileSizes(files, writeId);
     WriteManifest manifest =
@@ -181,6 +195,7 @@ public final class ImportCommitter {
             files,
             options.maxFilesPerJob());
     manifest.twoPhase(twoPhase && options.waitForCompletion());
+    manifest.format(options.format().toString());
     return manifest;
   }
 

@@ -30,15 +30,36 @@ public final class ImportTestBed implements AutoCloseable {
   private final SparkSession spark;
   private final LocalS3 s3;
   private final MilvusStandIn standIn;
+  private final String bucket;
 
-  private ImportTestBed(MilvusStandIn.Builder standIn, boolean readS3) {
+  private ImportTestBed(MilvusStandIn.Builder standIn, boolean readS3, String bucket) {
     this.spark = SparkTestSession.get();
     this.s3 = LocalS3.shared();
-    s3.createBucket(BUCKET);
+    this.bucket = bucket;
+    s3.createBucket(bucket);
     if (readS3) {
-      standIn.s3(s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET);
+      standIn.s3(s3.endpoint(), s3.accessKey(), s3.secretKey(), bucket);
     }
     this.standIn = standIn.token(TOKEN).start();
+  }
+
+  private ImportTestBed(MilvusStandIn.Builder standIn, boolean readS3) {
+    this(standIn, readS3, BUCKET);
+  }
+
+  /**
+   * A test bed whose stand-in reads the bucket {@value FaultyS3#BUCKET} straight from the local S3,
+   * while Spark stages there through {@link FaultyS3#shared()}, which fails the requests a test
+   * chooses.
+   */
+  public static ImportTestBed startBehindFaultyS3(MilvusStandIn.Builder standIn) {
+    FaultyS3.shared();
+    return new ImportTestBed(standIn, true, FaultyS3.BUCKET);
+  }
+
+  /** The bucket the stand-in reads and tests stage in. */
+  public String bucket() {
+    return bucket;
   }
 
   /** A test bed whose stand-in reads the local S3 bucket, with fast job steps. */
@@ -168,15 +189,18 @@ public final class ImportTestBed implements AutoCloseable {
 
   /**
    * Object keys of staged import files under {@code prefix}, leaving out the directory markers S3A
-   * keeps for the staging root and the writes' manifests ({@code _manifest.json}, {@code
-   * _files.json}).
+   * keeps for the staging root, the writes' manifests ({@code _manifest.json}, {@code _files.json})
+   * and the completion records ({@code _completed/<writeId>.json}) successful writes leave.
    */
   public List<String> stagedKeys(String prefix) {
     awaitRunningTasks();
-    List<String> keys = new ArrayList<>(s3.listKeys(BUCKET, prefix));
+    List<String> keys = new ArrayList<>(s3.listKeys(bucket, prefix));
     keys.removeIf(
         key ->
-            key.endsWith("/") || key.endsWith("/_manifest.json") || key.endsWith("/_files.json"));
+            key.endsWith("/")
+                || key.endsWith("/_manifest.json")
+                || key.endsWith("/_files.json")
+                || key.contains("/_completed/"));
     return keys;
   }
 
@@ -211,7 +235,7 @@ public final class ImportTestBed implements AutoCloseable {
 
   /** Object keys of write manifests ({@code <writeId>/_manifest.json}) under {@code prefix}. */
   public List<String> manifestKeys(String prefix) {
-    List<String> keys = new ArrayList<>(s3.listKeys(BUCKET, prefix));
+    List<String> keys = new ArrayList<>(s3.listKeys(bucket, prefix));
     keys.removeIf(key -> !key.endsWith("/_manifest.json"));
     return keys;
   }

@@ -4,8 +4,9 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One local Spark session per test JVM, wired to {@link LocalS3#shared()} through S3A, so every
- * test class pays Spark's and S3Proxy's start-up once.
+ * One local Spark session per test JVM, wired to {@link LocalS3#shared()} through S3A (the bucket
+ * {@value FaultyS3#BUCKET} through {@link FaultyS3#shared()}), so every test class pays Spark's and
+ * S3Proxy's start-up once.
  */
 public final class SparkTestSession {
   private static SparkSession session;
@@ -27,6 +28,11 @@ public final class SparkTestSession {
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.driver.bindAddress", "127.0.0.1");
       for (Map.Entry<String, String> e : LocalS3.shared().hadoopOptions().entrySet()) {
+        b.config("spark.hadoop." + e.getKey(), e.getValue());
+      }
+      // s3a://faulty-bucket/ goes through the fault-injecting proxy.
+      for (Map.Entry<String, String> e :
+          FaultyS3.shared().hadoopOptions(FaultyS3.BUCKET).entrySet()) {
         b.config("spark.hadoop." + e.getKey(), e.getValue());
       }
       session = b.getOrCreate();
