@@ -130,8 +130,16 @@ public final class ImportCommitter {
           .run(options.waitForCompletion());
     } catch (ImportStopped e) {
       filesMayBeInUse = !e.clean;
-      if (e.clean && !options.keepStagedFiles()) {
-        cleanUp();
+      if (e.clean && !options.keepStagedFiles() && !cleanUp()) {
+        throw new ImportStopped(
+                e.getMessage()
+                    + " The staged files under "
+                    + writeDirectory()
+                    + " could not be deleted; nothing reads them any more, so delete them by hand.",
+                true,
+                e.timeout,
+                e.getCause())
+            .toException();
       }
       throw e.toException();
     }
@@ -237,8 +245,25 @@ public final class ImportCommitter {
     }
   }
 
-  private void cleanUp() {
-    report.cleanup(() -> StagingCleaner.delete(hadoopConf.get(), writeDirectory()));
+  /**
+   * Deletes the write directory, repeating a failed delete like any transient fault so a short
+   * storage outage leaves nothing behind; returns false when it could not.
+   */
+  private boolean cleanUp() {
+    RetryPolicy retry =
+        new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
+    boolean[] deleted = {false};
+    report.cleanup(
+        () -> {
+          for (int attempt = 0; ; attempt++) {
+            deleted[0] = StagingCleaner.delete(hadoopConf.get(), writeDirectory());
+            if (deleted[0] || attempt >= retry.retries()) {
+              return;
+            }
+            ImportJobRunner.sleep(retry.delayMillis(attempt));
+          }
+        });
+    return deleted[0];
   }
 
   private String writeDirectory() {

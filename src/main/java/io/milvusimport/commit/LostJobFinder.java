@@ -66,8 +66,11 @@ final class LostJobFinder {
    * @throws Undecided when a Pending job that may be it did not show its files in time
    */
   String find(WriteManifest.Job job) {
-    Set<List<String>> files =
-        new HashSet<>(ImportJobPlan.requestFiles(job, manifest.files, staging));
+    // Milvus names an import file fmt.Sprintf("%v", paths): "[a.npy b.npy]".
+    Set<String> files = new HashSet<>();
+    for (List<String> paths : ImportJobPlan.requestFiles(job, manifest.files, staging)) {
+      files.add("[" + String.join(" ", paths) + "]");
+    }
     long waitMillis = pollInterval.toMillis();
     while (true) {
       List<String> pending = new ArrayList<>();
@@ -141,9 +144,9 @@ final class LostJobFinder {
     return false;
   }
 
-  private static boolean sameFiles(ImportJobStatus status, Set<List<String>> files) {
-    Set<List<String>> described = new HashSet<>();
-    status.files().forEach(f -> described.add(f.paths()));
+  private static boolean sameFiles(ImportJobStatus status, Set<String> files) {
+    Set<String> described = new HashSet<>();
+    status.files().forEach(f -> described.add(f.fileName()));
     return described.equals(files);
   }
 }

@@ -38,31 +38,43 @@ class LostCreateWriteTest {
     bed.close();
   }
 
+  /** Writes {@code rows} docs in {@code rows / 100} tasks with one more option; each row once. */
+  private static String importOnce(String prefix, int rows, String option, String value) {
+    String collection = bed.createDocsCollection(DIM);
+    bed.writer(bed.docs(rows, DIM, rows / 100), collection, s3Staging(prefix))
+        .option(option, value)
+        .save();
+    assertExactlyOnce(bed.imported(collection), rows, DIM);
+    assertThat(bed.stagedKeys(prefix + "/")).isEmpty();
+    return collection;
+  }
+
   @Test
   void createWhoseReplyTimesOutIsAdoptedNotSentAgainOnAServerIgnoringKeys() {
-    String collection = bed.createDocsCollection(DIM);
     bed.standIn().faults().loseReply("jobs/import/create", 1, Duration.ofMillis(700));
 
-    bed.writer(bed.docs(300, DIM, 3), collection, s3Staging("lost-timeout"))
-        .option("requestTimeout", "300ms")
-        .save();
+    String collection = importOnce("lost-timeout", 300, "requestTimeout", "300ms");
 
-    assertExactlyOnce(bed.imported(collection), 300, DIM);
     assertThat(createRequests(bed, collection)).hasSize(1);
-    assertThat(bed.stagedKeys("lost-timeout/")).isEmpty();
   }
 
   @Test
   void createsWhoseConnectionDropsAfterTheJobExistsAreAdoptedOnAServerIgnoringKeys() {
-    String collection = bed.createDocsCollection(DIM);
     bed.standIn().faults().loseReply("jobs/import/create", 2, Duration.ZERO);
 
-    bed.writer(bed.docs(400, DIM, 4), collection, s3Staging("lost-drop"))
-        .option("maxFilesPerJob", "2")
-        .save();
+    String collection = importOnce("lost-drop", 400, "maxFilesPerJob", "2");
 
-    assertExactlyOnce(bed.imported(collection), 400, DIM);
     assertThat(createRequests(bed, collection)).hasSize(2);
+  }
+
+  @Test
+  void lostCreateOfNpyColumnGroupsIsAdoptedByTheirFileSets() {
+    bed.standIn().faults().loseReply("jobs/import/create", 1, Duration.ZERO);
+
+    String collection = importOnce("lost-npy", 200, "format", "npy");
+
+    assertThat(createRequests(bed, collection)).hasSize(1);
+    assertThat(createRequests(bed, collection).get(0).get("files").get(0).size()).isEqualTo(3);
   }
 
   @Test

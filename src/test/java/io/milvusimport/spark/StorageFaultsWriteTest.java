@@ -43,7 +43,7 @@ class StorageFaultsWriteTest {
 
   @AfterEach
   void endOutage() {
-    FaultyS3.shared().clear();
+    FaultyS3.shared().reset();
   }
 
   private static String staging(String prefix) {
@@ -147,6 +147,28 @@ class StorageFaultsWriteTest {
         .hasMessageContaining("No import job was created, so nothing of write");
     assertThat(createRequests(bed, collection)).isEmpty();
     assertThat(bed.stagedKeys("mf-first/")).isEmpty();
+  }
+
+  @Test
+  void cleanupAfterACleanFailureRetriesThroughAShortOutageAndLeavesNoFiles() {
+    String collection = bed.createDocsCollection(DIM);
+    bed.standIn().faults().failNextJob("injected: broken file");
+    // Deleting the write directory starts with listing it: fail the first six such listings.
+    FaultyS3.shared().fail("GET", FaultyS3.BUCKET + "/\\?prefix=cleanup-outage/[^/]+/", 0, 6, 503);
+
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                bed.writer(bed.docs(100, DIM, 2), collection, staging("cleanup-outage"))
+                    .option("retries", "5")
+                    .save());
+
+    assertThat(thrown)
+        .isInstanceOf(ImportFailedException.class)
+        .hasMessageContaining("Nothing of this write was imported");
+    assertThat(FaultyS3.shared().injected()).hasSize(6);
+    assertThat(bed.imported(collection)).isEmpty();
+    assertThat(bed.stagedKeys("cleanup-outage/")).isEmpty();
   }
 
   @Test

@@ -123,10 +123,11 @@ public final class FaultyS3 implements AutoCloseable {
   }
 
   /**
-   * Fails requests with {@code method} ({@code "*"} for any) whose {@code bucket/key} matches
-   * {@code keyRegex}: lets the first {@code skip} matches through, then fails {@code times} of them
-   * ({@code -1}: until {@link #clear()}), answering {@code status} (503 SlowDown, 500
-   * InternalError) or, with status 0, dropping the connection without an answer.
+   * Fails requests with {@code method} ({@code "*"} for any) whose {@code bucket/key} (for a
+   * listing {@code bucket/?prefix=p}) matches {@code keyRegex}: lets the first {@code skip} matches
+   * through, then fails {@code times} of them ({@code -1}: until {@link #clear()}), answering
+   * {@code status} (503 SlowDown, 500 InternalError) or, with status 0, dropping the connection
+   * without an answer.
    */
   public synchronized FaultyS3 fail(
       String method, String keyRegex, int skip, int times, int status) {
@@ -142,6 +143,12 @@ public final class FaultyS3 implements AutoCloseable {
   /** Removes every rule; requests pass through again. */
   public synchronized void clear() {
     rules.clear();
+  }
+
+  /** Removes every rule and forgets the requests failed so far (between tests). */
+  public synchronized void reset() {
+    rules.clear();
+    injected.clear();
   }
 
   /** The requests failed so far, as {@code "METHOD bucket/key -> status"}, oldest first. */
@@ -194,8 +201,7 @@ public final class FaultyS3 implements AutoCloseable {
         if (request == null) {
           return;
         }
-        String key =
-            URLDecoder.decode(request.path(), StandardCharsets.UTF_8).replaceFirst("^/", "");
+        String key = target(request);
         Rule rule = take(request.method(), key);
         if (rule != null) {
           inject(rule, request, key, clientIn, clientOut);
@@ -208,6 +214,19 @@ public final class FaultyS3 implements AutoCloseable {
     } catch (IOException e) {
       LOG.debug("faulty S3 proxy: connection ended: {}", e.toString());
     }
+  }
+
+  /** {@code bucket/key}, plus {@code ?prefix=p} for a listing with a prefix. */
+  private static String target(HttpExchangeCopier.Head request) {
+    String key = URLDecoder.decode(request.path(), StandardCharsets.UTF_8).replaceFirst("^/", "");
+    for (String param : request.query().split("&")) {
+      if (param.startsWith("prefix=")) {
+        return key
+            + "?prefix="
+            + URLDecoder.decode(param.substring("prefix=".length()), StandardCharsets.UTF_8);
+      }
+    }
+    return key;
   }
 
   /** Passes one exchange through; false when the connection cannot carry another. */

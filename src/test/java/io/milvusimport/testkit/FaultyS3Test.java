@@ -25,7 +25,7 @@ class FaultyS3Test {
 
   @AfterEach
   void clearFaults() {
-    FaultyS3.shared().clear();
+    FaultyS3.shared().reset();
   }
 
   private AmazonS3 clientThrough(FaultyS3 proxy) {

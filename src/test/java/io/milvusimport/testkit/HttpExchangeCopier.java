@@ -43,6 +43,13 @@ final class HttpExchangeCopier {
       return query < 0 ? target : target.substring(0, query);
     }
 
+    /** The request target's query, or empty. */
+    String query() {
+      String target = firstLine.split(" ", 3)[1];
+      int query = target.indexOf('?');
+      return query < 0 ? "" : target.substring(query + 1);
+    }
+
     int status() {
       return Integer.parseInt(firstLine.split(" ", 3)[1]);
     }
