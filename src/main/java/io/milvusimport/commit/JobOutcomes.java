@@ -179,9 +179,7 @@ final class JobOutcomes {
           break;
         }
         text =
-            "The outcome of write "
-                + committer.writeId()
-                + " is unknown: "
+            unknownPrefix()
                 + result.detail
                 + "."
                 + (manifest.twoPhase() ? commitState() : "")
