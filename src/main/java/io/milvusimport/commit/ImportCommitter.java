@@ -59,9 +59,14 @@ public final class ImportCommitter {
           skipped.total(),
           skipped.byReason());
     }
-    ManifestStore store = new ManifestStore(hadoopConf.get(), writeDirectory());
+    RetryPolicy retry =
+        new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
+    ManifestStore store = new ManifestStore(hadoopConf.get(), writeDirectory(), retry);
     report.manifestStore(store);
     WriteManifest manifest = manifest(files, store);
+    if (manifest == null) {
+      return; // a resume of a write that already completed: nothing to do
+    }
     LOG.info(
         "Write {}: {} rows staged in {} files ({} bytes) under {}, {} import jobs planned",
         writeId,
@@ -86,10 +91,16 @@ public final class ImportCommitter {
     MilvusRestClient client =
         new MilvusRestClient(
             options.uri(), options.authorization(), options.requestTimeout(), options.tls());
-    RetryPolicy retry =
-        new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
     MilvusImportJobs api =
         new MilvusImportJobs(client, options.database(), options.collection(), retry);
+    LostJobFinder finder =
+        new LostJobFinder(
+            api,
+            manifest,
+            options.staging(),
+            options.pollInterval(),
+            options.maxPollInterval(),
+            System.nanoTime() + options.importTimeout().toNanos());
     ImportJobRunner runner =
         new ImportJobRunner(
             api,
@@ -100,18 +111,36 @@ public final class ImportCommitter {
             options.waitForCompletion() ? options.maxConcurrentJobs() : Integer.MAX_VALUE,
             options.pollInterval(),
             options.maxPollInterval(),
-            options.importTimeout());
+            options.importTimeout(),
+            finder);
     manifest.status("Importing");
-    store.save(manifest);
+    try {
+      store.save(manifest);
+    } catch (MilvusImportException e) {
+      throw new ImportFailedException(
+          e.getMessage()
+              + ". No import job was created, so nothing of write "
+              + writeId
+              + " was imported.",
+          e);
+    }
     filesMayBeInUse = true;
     report.importStarted();
     try {
-      new JobOutcomes(manifest, store, runner, new TwoPhaseJobs(api, manifest, store), this)
+      new JobOutcomes(manifest, store, runner, new TwoPhaseJobs(api, manifest, store, finder), this)
           .run(options.waitForCompletion());
     } catch (ImportStopped e) {
       filesMayBeInUse = !e.clean;
-      if (e.clean && !options.keepStagedFiles()) {
-        cleanUp();
+      if (e.clean && !options.keepStagedFiles() && !cleanUp()) {
+        throw new ImportStopped(
+                e.getMessage()
+                    + " The staged files under "
+                    + writeDirectory()
+                    + " could not be deleted; nothing reads them any more, so delete them by hand.",
+                true,
+                e.timeout,
+                e.getCause())
+            .toException();
       }
       throw e.toException();
     }
@@ -126,7 +155,7 @@ public final class ImportCommitter {
     }
     filesMayBeInUse = false;
     manifest.status("Completed");
-    store.save(manifest);
+    store.trySave(manifest);
     LOG.info(
         "Write {}: imported {} rows into {} with {} import jobs{}",
         writeId,
@@ -144,33 +173,26 @@ public final class ImportCommitter {
               options.snapshotDescription(),
               options.snapshotCompactionProtectionSeconds());
     }
+    boolean recorded = CompletionRecord.write(manifest, hadoopConf.get(), options.staging().root());
     if (options.keepStagedFiles()) {
       LOG.info("Write {}: staged files kept under {}", writeId, writeDirectory());
+    } else if (!recorded) {
+      LOG.warn(
+          "Write {}: every row is imported, but the completion record could not be written, so the"
+              + " staged files and manifest under {} are kept: a resume of this write reads them"
+              + " and imports nothing again. Delete the directory when you no longer need it.",
+          writeId,
+          writeDirectory());
     } else {
       cleanUp();
     }
     report.log();
   }
 
+  /** The write's manifest: planned now, or read back by a resume (null: it already completed). */
   private WriteManifest manifest(List<StagedFile> files, ManifestStore store) {
     if (options.resumeWriteId() != null) {
-      WriteManifest manifest = store.load();
-      if (manifest == null) {
-        throw new ImportFailedException(
-            "Cannot resume write "
-                + writeId
-                + ": there is no "
-                + store.location()
-                + ". That write never reached its commit, so nothing of it was imported; run the"
-                + " write again without 'resumeWriteId'.");
-      }
-      LOG.info(
-          "Write {}: resuming from {} ({}, jobs {})",
-          writeId,
-          store.location(),
-          manifest.status(),
-          manifest.jobs.size());
-      return manifest;
+      return new ResumeCheck(options, hadoopConf.get(), writeId).manifest(store);
     }
     ImportJobPlan.checkFileSizes(files, writeId);
     WriteManifest manifest =
@@ -182,6 +204,7 @@ public final class ImportCommitter {
             files,
             options.maxFilesPerJob());
     manifest.twoPhase(twoPhase && options.waitForCompletion());
+    manifest.format(options.format().toString());
     return manifest;
   }
 
@@ -223,8 +246,25 @@ public final class ImportCommitter {
     }
   }
 
-  private void cleanUp() {
-    report.cleanup(() -> StagingCleaner.delete(hadoopConf.get(), writeDirectory()));
+  /**
+   * Deletes the write directory, repeating a failed delete like any transient fault so a short
+   * storage outage leaves nothing behind; returns false when it could not.
+   */
+  private boolean cleanUp() {
+    RetryPolicy retry =
+        new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
+    boolean[] deleted = {false};
+    report.cleanup(
+        () -> {
+          for (int attempt = 0; ; attempt++) {
+            deleted[0] = StagingCleaner.delete(hadoopConf.get(), writeDirectory());
+            if (deleted[0] || attempt >= retry.retries()) {
+              return;
+            }
+            ImportJobRunner.sleep(retry.delayMillis(attempt));
+          }
+        });
+    return deleted[0];
   }
 
   private String writeDirectory() {

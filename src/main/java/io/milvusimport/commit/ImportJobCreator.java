@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates one planned import job at a time, recording its idempotency key in the manifest before
  * the request and its job id right after, so that a driver dying between the two leaves a key a
- * resume can send again (Milvus answers a known key with the job it already made).
+ * resume can send again (Milvus 2.6.24+ / 3.0.2+ answer a known key with the job they already
+ * made). Older servers ignore the key, so before a create is sent again, and before a resume sends
+ * one recorded as {@code Creating}, the {@link LostJobFinder} looks for the job on the server.
  */
 final class ImportJobCreator {
   private static final Logger LOG = LoggerFactory.getLogger(ImportJobCreator.class);
@@ -22,18 +24,21 @@ final class ImportJobCreator {
   private final ManifestStore store;
   private final StagingLocation staging;
   private final String partition;
+  private final LostJobFinder finder;
 
   ImportJobCreator(
       MilvusImportJobs api,
       WriteManifest manifest,
       ManifestStore store,
       StagingLocation staging,
-      String partition) {
+      String partition,
+      LostJobFinder finder) {
     this.api = api;
     this.manifest = manifest;
     this.store = store;
     this.staging = staging;
     this.partition = partition;
+    this.finder = finder;
   }
 
   /** Creates every job not yet created without polling ({@code waitForCompletion=false}). */
@@ -53,7 +58,7 @@ final class ImportJobCreator {
           ImportJobRunner.sleep(limitWaitMillis);
           limitWaitMillis =
               ImportJobRunner.jitter(Math.min(limitWaitMillis * 2, maxPollInterval.toMillis()));
-        } catch (MilvusTransportException e) {
+        } catch (MilvusTransportException | LostJobFinder.Undecided e) {
           return RunResult.unknown(
               "Milvus did not answer the create of import job "
                   + (job.index + 1)
@@ -65,14 +70,35 @@ final class ImportJobCreator {
     return RunResult.done();
   }
 
+  /**
+   * Creates (or finds) the job; a refusal is recorded as not created and thrown.
+   *
+   * @throws LostJobFinder.Undecided when an earlier unanswered create may have made a job that
+   *     cannot yet be told apart
+   */
   void create(WriteManifest.Job job) {
+    // A job left Creating by an earlier run had its create sent without an answer seen.
+    boolean mayExist = job.jobId == null && "Creating".equals(job.state);
     String key = ImportJobPlan.idempotencyKey(manifest.writeId, job);
     manifest.jobCreating(job, key);
     store.save(manifest);
     Map<String, String> options = manifest.twoPhase() ? Map.of("auto_commit", "false") : Map.of();
-    String jobId =
-        api.create(
-            ImportJobPlan.requestFiles(job, manifest.files, staging), partition, options, key);
+    String jobId;
+    try {
+      jobId =
+          api.create(
+              ImportJobPlan.requestFiles(job, manifest.files, staging),
+              partition,
+              options,
+              key,
+              mayExist,
+              () -> finder.find(job));
+    } catch (MilvusServerException e) {
+      // Answered with a refusal after any earlier attempt was looked for: no job exists.
+      manifest.jobNotCreated(job, "refused: code " + e.code() + ", " + e.serverMessage());
+      store.trySave(manifest);
+      throw e;
+    }
     manifest.jobCreated(job, jobId);
     store.save(manifest);
     LOG.info(

@@ -50,7 +50,8 @@ final class ImportJobRunner {
       int maxConcurrent,
       Duration pollInterval,
       Duration maxPollInterval,
-      Duration importTimeout) {
+      Duration importTimeout,
+      LostJobFinder finder) {
     this.api = api;
     this.manifest = manifest;
     this.store = store;
@@ -61,7 +62,7 @@ final class ImportJobRunner {
     this.maxPollInterval = maxPollInterval;
     this.deadlineNanos = System.nanoTime() + importTimeout.toNanos();
     this.timeoutText = importTimeout.toString();
-    this.creator = new ImportJobCreator(api, manifest, store, staging, partition);
+    this.creator = new ImportJobCreator(api, manifest, store, staging, partition, finder);
   }
 
   /** Creates every job not yet created without polling ({@code waitForCompletion=false}). */
@@ -75,7 +76,10 @@ final class ImportJobRunner {
 
   /**
    * Creates every job not yet created and waits until each has read its files: Uncommitted (two
-   * phase) or Completed. Stops creating after the first failure.
+   * phase) or Completed. Stops creating after the first failure; a two-phase run stops at once,
+   * since every job is aborted then anyway. Every created job not known Completed is described at
+   * least once, so a resume never trusts a recorded Uncommitted state that a lost commit or an
+   * abort may have changed.
    */
   RunResult createAndAwaitRead() {
     Deque<WriteManifest.Job> toCreate = new ArrayDeque<>();
@@ -86,7 +90,7 @@ final class ImportJobRunner {
           manifest.retryFailed(job);
         }
         toCreate.add(job);
-      } else if (!"Completed".equals(job.state) && !readDone(job.state)) {
+      } else if (!"Completed".equals(job.state)) {
         active.add(job);
       }
     }
@@ -140,8 +144,8 @@ final class ImportJobRunner {
               limitWaitMillis);
           nextCreateNanos = System.nanoTime() + limitWaitMillis * 1_000_000;
           limitWaitMillis = jitter(Math.min(limitWaitMillis * 2, maxPollInterval.toMillis()));
-        } catch (MilvusTransportException e) {
-          save();
+        } catch (MilvusTransportException | LostJobFinder.Undecided e) {
+          store.trySave(manifest);
           return RunResult.unknown(
               "Milvus did not answer the create of import job "
                   + (job.index + 1)
@@ -175,7 +179,7 @@ final class ImportJobRunner {
             // A committed job cannot be rolled back, so one Milvus forgot has completed.
             status = ImportJobStatus.inferredCompleted(job.jobId, job.expectedRows);
           } else {
-            save();
+            store.trySave(manifest);
             return RunResult.unknown(
                 "Milvus no longer knows import job "
                     + job.jobId
@@ -209,6 +213,11 @@ final class ImportJobRunner {
       failedRounds = pollFailed ? failedRounds + 1 : 0;
       save();
       logOverall();
+      if (!failures.isEmpty() && manifest.twoPhase() && !committed) {
+        // Every job of a two-phase write is aborted after a failure: waiting for the others
+        // would only delay that.
+        return RunResult.failed(String.join("; ", failures));
+      }
       if (failedRounds >= MAX_FAILED_POLL_ROUNDS) {
         return RunResult.unknown(
             "lost contact with Milvus while polling import jobs " + ids(active));

@@ -47,7 +47,8 @@ final class JobOutcomes {
       return;
     }
     if (!read.succeeded()) {
-      boolean aborted = read.outcome != RunResult.Outcome.UNKNOWN && twoPhase.abortAll();
+      // Nothing is committed yet: abort every job, also when one's state was unknown.
+      boolean aborted = twoPhase.abortAll();
       throw stopped(read, aborted);
     }
     try {
@@ -57,9 +58,20 @@ final class JobOutcomes {
     }
     try {
       twoPhase.commitAll();
-    } catch (MilvusImportException e) {
+    } catch (TwoPhaseJobs.NothingCommitted e) {
+      boolean aborted = twoPhase.abortAll();
+      manifest.status(aborted ? "Failed" : "Unknown");
+      store.trySave(manifest);
       throw new ImportStopped(
-          prefix() + e.getMessage() + "." + committer.resumeAdvice(), false, false, e);
+          prefix() + e.getMessage() + "." + abortedText(aborted), aborted, false, e);
+    } catch (MilvusImportException e) {
+      manifest.status("Unknown");
+      store.trySave(manifest);
+      throw new ImportStopped(
+          unknownPrefix() + e.getMessage() + "." + commitState() + committer.resumeAdvice(),
+          false,
+          false,
+          e);
     }
     RunResult completed = guarded(runner::awaitCompleted);
     if (!completed.succeeded()) {
@@ -72,7 +84,7 @@ final class JobOutcomes {
     try {
       return step.get();
     } catch (MilvusImportException e) {
-      if (manifest.twoPhase() && !hasCommittedJob()) {
+      if (manifest.twoPhase() && !twoPhase.commitMayHaveReachedMilvus()) {
         // Cancelled or stopped before any commit: abort so nothing becomes visible. The HTTP
         // client refuses to run on an interrupted thread, so the flag waits until afterwards.
         boolean interrupted = Thread.interrupted();
@@ -80,22 +92,56 @@ final class JobOutcomes {
         if (interrupted) {
           Thread.currentThread().interrupt();
         }
+        manifest.status(aborted ? "Failed" : "Unknown");
+        store.trySave(manifest);
         throw new ImportStopped(
             prefix() + e.getMessage() + "." + abortedText(aborted), aborted, false, e);
       }
-      store.save(manifest);
+      // A manifest that cannot be written, a cancelled wait, an unexpected answer: jobs may be
+      // running, so the outcome is unknown and only a resume can settle it.
+      manifest.status("Unknown");
+      store.trySave(manifest);
       throw new ImportStopped(
-          prefix() + e.getMessage() + "." + committer.resumeAdvice(), false, false, e);
+          unknownPrefix()
+              + e.getMessage()
+              + "."
+              + (manifest.twoPhase() ? commitState() : createdJobsText())
+              + committer.resumeAdvice(),
+          false,
+          false,
+          e);
     }
   }
 
-  private boolean hasCommittedJob() {
+  private String unknownPrefix() {
+    return "The outcome of write " + committer.writeId() + " is unknown: ";
+  }
+
+  /** Two-phase, once a commit may have reached Milvus: which jobs are committed, and what to do. */
+  private String commitState() {
+    if (!twoPhase.commitMayHaveReachedMilvus()) {
+      return " No job was committed, so nothing of it is visible yet.";
+    }
+    return " Commits were sent: jobs "
+        + twoPhase.committedJobs()
+        + " are committed (their rows are or become visible and cannot be rolled back), jobs "
+        + twoPhase.uncommittedJobs()
+        + " are not known committed. A resume reads every job again and commits the rest, so the"
+        + " write ends with all of its rows visible once.";
+  }
+
+  private String createdJobsText() {
+    List<String> created = new ArrayList<>();
     for (WriteManifest.Job job : manifest.jobs) {
-      if ("Committing".equals(job.state) || "Completed".equals(job.state)) {
-        return true;
+      if (job.jobId != null) {
+        created.add(job.jobId);
       }
     }
-    return false;
+    return " Import jobs "
+        + created
+        + " were created; jobs "
+        + completedJobs()
+        + " are known Completed (no two-phase import).";
   }
 
   private ImportStopped stopped(RunResult result, boolean clean) {
@@ -128,26 +174,31 @@ final class JobOutcomes {
                         + committer.resumeAdvice());
         break;
       default:
+        if (clean) {
+          text = prefix() + result.detail + "." + abortedText(true);
+          break;
+        }
         text =
-            "The outcome of write "
-                + committer.writeId()
-                + " is unknown: "
+            unknownPrefix()
                 + result.detail
                 + "."
-                + (manifest.twoPhase()
-                    ? " No job was committed, so nothing of it is visible yet."
-                    : "")
+                + (manifest.twoPhase() ? commitState() : "")
                 + committer.resumeAdvice();
     }
     manifest.status(clean ? "Failed" : "Unknown");
-    store.save(manifest);
+    store.trySave(manifest);
     return new ImportStopped(text, clean, result.outcome == RunResult.Outcome.TIMEOUT, null);
   }
 
   private String abortedText(boolean aborted) {
-    return aborted
-        ? " Every job of the write was aborted (two-phase import), so nothing of it is visible."
-        : " Not every job could be aborted." + committer.resumeAdvice();
+    if (aborted) {
+      return " Every job of the write was aborted (two-phase import), so nothing of it is visible.";
+    }
+    return (twoPhase.commitMayHaveReachedMilvus()
+            ? commitState()
+            : " Not every job could be aborted (or a create got no answer), so whether any rows"
+                + " become visible is not known.")
+        + committer.resumeAdvice();
   }
 
   private String prefix() {

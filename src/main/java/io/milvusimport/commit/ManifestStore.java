@@ -1,5 +1,7 @@
 package io.milvusimport.commit;
 
+import io.milvusimport.MilvusImportException;
+import io.milvusimport.milvus.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,15 +9,22 @@ import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes a write's manifest next to its staged files: the file list once, then the job
  * part after each change. Each save replaces the whole file (one PUT on S3), so a reader sees
  * either the old or the new manifest; the file list is written before the first job part, so a job
- * part never points at a missing list.
+ * part never points at a missing list. A failed write or read is repeated like any transient fault
+ * (the object store may be briefly unavailable); when it keeps failing, {@link ManifestIoException}
+ * says so, and the caller decides what that means for the write.
  */
 final class ManifestStore {
+  private static final Logger LOG = LoggerFactory.getLogger(ManifestStore.class);
+
   private final Configuration conf;
+  private final RetryPolicy retry;
   private final Path path;
   private final Path filesPath;
   private boolean filesSaved;
@@ -24,7 +33,15 @@ final class ManifestStore {
   private long saveNanos;
 
   ManifestStore(Configuration conf, String writeDirectory) {
+    this(conf, writeDirectory, RetryPolicy.none());
+  }
+
+  /**
+   * @param retry how often and how patiently a failed manifest write or read is repeated
+   */
+  ManifestStore(Configuration conf, String writeDirectory, RetryPolicy retry) {
     this.conf = conf;
+    this.retry = retry;
     this.path = new Path(writeDirectory, WriteManifest.FILE_NAME);
     this.filesPath = new Path(writeDirectory, WriteManifest.FILES_NAME);
   }
@@ -43,7 +60,20 @@ final class ManifestStore {
     return saveNanos / 1_000_000;
   }
 
-  /** Writes the manifest unless it has not changed since this store last wrote it. */
+  /** The manifest could not be written or read, even after retries. */
+  static final class ManifestIoException extends MilvusImportException {
+    private static final long serialVersionUID = 1L;
+
+    ManifestIoException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Writes the manifest unless it has not changed since this store last wrote it.
+   *
+   * @throws ManifestIoException when the write keeps failing
+   */
   synchronized void save(WriteManifest manifest) {
     long changes = manifest.changes();
     if (changes == savedChanges) {
@@ -51,18 +81,62 @@ final class ManifestStore {
     }
     long started = System.nanoTime();
     try {
-      FileSystem fs = path.getFileSystem(conf);
-      if (!filesSaved) {
-        write(fs, filesPath, manifest.filesJson());
-        filesSaved = true;
-      }
-      write(fs, path, manifest.toJson());
+      withRetries(
+          "write",
+          () -> {
+            FileSystem fs = path.getFileSystem(conf);
+            if (!filesSaved) {
+              write(fs, filesPath, manifest.filesJson());
+              filesSaved = true;
+            }
+            write(fs, path, manifest.toJson());
+            return null;
+          });
       savedChanges = changes;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Could not write the write manifest " + path, e);
     } finally {
       saves++;
       saveNanos += System.nanoTime() - started;
+    }
+  }
+
+  /**
+   * Writes the manifest when it can, on paths that already fail for another reason: a failure is
+   * logged, never thrown, so it cannot hide the first one. Returns whether it was written.
+   */
+  boolean trySave(WriteManifest manifest) {
+    try {
+      save(manifest);
+      return true;
+    } catch (MilvusImportException e) {
+      LOG.warn("Write {}: {}", manifest.writeId, e.getMessage());
+      return false;
+    }
+  }
+
+  private interface IoStep<T> {
+    T run() throws IOException;
+  }
+
+  private <T> T withRetries(String what, IoStep<T> step) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return step.run();
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof MilvusImportException || attempt >= retry.retries()) {
+          throw new ManifestIoException(
+              "Could not " + what + " the write manifest " + path + ": " + e, e);
+        }
+        long wait = retry.delayMillis(attempt);
+        LOG.warn(
+            "Could not {} the write manifest {} ({}); retry {} of {} in {} ms",
+            what,
+            path,
+            e.toString(),
+            attempt + 1,
+            retry.retries(),
+            wait);
+        ImportJobRunner.sleep(wait);
+      }
     }
   }
 
@@ -72,21 +146,28 @@ final class ManifestStore {
     }
   }
 
-  /** The manifest, or null when the write left none (it never reached its commit). */
+  /**
+   * The manifest, or null when the write left none (it never reached its commit, or it completed).
+   *
+   * @throws ManifestIoException when it cannot be read
+   */
   WriteManifest load() {
-    try {
-      FileSystem fs = path.getFileSystem(conf);
-      if (!fs.exists(path)) {
-        return null;
-      }
-      WriteManifest manifest = WriteManifest.fromJson(read(fs, path), read(fs, filesPath));
+    WriteManifest manifest =
+        withRetries(
+            "read",
+            () -> {
+              FileSystem fs = path.getFileSystem(conf);
+              if (!fs.exists(path)) {
+                return null;
+              }
+              return WriteManifest.fromJson(read(fs, path), read(fs, filesPath));
+            });
+    if (manifest != null) {
       synchronized (this) {
         filesSaved = true;
       }
-      return manifest;
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Could not read the write manifest " + path, e);
     }
+    return manifest;
   }
 
   private static String read(FileSystem fs, Path source) throws IOException {

@@ -55,6 +55,7 @@ final class WriteManifest {
   final List<Job> jobs;
   private String status = "Staged";
   private boolean twoPhase;
+  private String format = "";
   private String snapshotName = "";
   private String snapshotCreateTs = "";
   private String updatedAt = Instant.now().toString();
@@ -112,6 +113,15 @@ final class WriteManifest {
     twoPhase = value;
   }
 
+  /** The staged files' format ({@code json}, {@code npy}...); empty in manifests before it. */
+  synchronized String format() {
+    return format;
+  }
+
+  synchronized void format(String value) {
+    format = value;
+  }
+
   synchronized void snapshot(String name, String createTs) {
     snapshotName = name;
     snapshotCreateTs = createTs;
@@ -121,6 +131,14 @@ final class WriteManifest {
   synchronized void jobCreating(Job job, String key) {
     job.idempotencyKey = key;
     job.state = "Creating";
+    job.updatedAt = Instant.now().toString();
+    touch();
+  }
+
+  /** A create was refused: the job does not exist, and the reason says why. */
+  synchronized void jobNotCreated(Job job, String reason) {
+    job.state = "NotCreated";
+    job.reason = reason;
     job.updatedAt = Instant.now().toString();
     touch();
   }
@@ -176,7 +194,8 @@ final class WriteManifest {
     changes++;
   }
 
-  synchronized String toJson() {
+  /** Which write this is and where it goes: the head of the manifest and of its completion. */
+  private ObjectNode target() {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", 1);
     root.put("writeId", writeId);
@@ -185,8 +204,22 @@ final class WriteManifest {
     if (partition != null) {
       root.put("partition", partition);
     }
+    return root;
+  }
+
+  /** The completion record's text ({@link CompletionRecord}): target, rows and time. */
+  String completionJson(String completedAt) {
+    ObjectNode root = target();
+    root.put("rows", stagedRows());
+    root.put("completedAt", completedAt);
+    return root.toString();
+  }
+
+  synchronized String toJson() {
+    ObjectNode root = target();
     root.put("status", status);
     root.put("twoPhase", twoPhase);
+    root.put("format", format);
     root.put("stagedRows", stagedRows());
     root.put("updatedAt", updatedAt);
     root.put("fileCount", files.size());
@@ -274,6 +307,7 @@ final class WriteManifest {
             jobs);
     manifest.status = root.path("status").asText("Staged");
     manifest.twoPhase = root.path("twoPhase").asBoolean(false);
+    manifest.format = root.path("format").asText("");
     manifest.snapshotName = root.path("snapshot").path("name").asText("");
     manifest.snapshotCreateTs = root.path("snapshot").path("createTs").asText("");
     return manifest;

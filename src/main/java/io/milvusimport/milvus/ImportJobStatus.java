@@ -118,8 +118,9 @@ public final class ImportJobStatus {
   public String failureDescription() {
     StringBuilder text = new StringBuilder(reason.isEmpty() ? "no reason given" : reason);
     for (FileStatus file : files) {
-      if ("Failed".equalsIgnoreCase(file.state) && !reason.contains(file.fileName)) {
-        text.append("; file ").append(file.fileName);
+      String name = String.join(",", file.paths());
+      if ("Failed".equalsIgnoreCase(file.state) && !reason.contains(name)) {
+        text.append("; file ").append(name);
         if (!file.reason.isEmpty() && !reason.contains(file.reason)) {
           text.append(": ").append(file.reason);
         }
@@ -142,6 +143,18 @@ public final class ImportJobStatus {
 
     public String fileName() {
       return fileName;
+    }
+
+    /**
+     * The import file's paths: Milvus names a file {@code fmt.Sprintf("%v", paths)}, i.e. {@code
+     * "[a.npy b.npy]"} (one path for JSON and Parquet).
+     */
+    public List<String> paths() {
+      String text = fileName;
+      if (text.startsWith("[") && text.endsWith("]")) {
+        text = text.substring(1, text.length() - 1);
+      }
+      return text.isEmpty() ? List.of() : List.of(text.split(" "));
     }
 
     public String state() {

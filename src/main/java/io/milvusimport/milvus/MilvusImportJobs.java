@@ -7,6 +7,7 @@ import io.milvusimport.MilvusServerException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Milvus's import-job API (contract §3): create, describe, list, and the 3.0 two-phase commit and
@@ -48,6 +49,25 @@ public final class MilvusImportJobs {
       String partition,
       Map<String, String> options,
       String idempotencyKey) {
+    return create(files, partition, options, idempotencyKey, false, () -> null);
+  }
+
+  /**
+   * Creates one import job, asking {@code findExisting} before every re-sent request (and before
+   * the first one when {@code mayAlreadyExist}) whether an earlier request already made the job:
+   * servers before 2.6.24 / 3.0.2 ignore the {@code Idempotency-Key}, so a create whose answer was
+   * lost must not be sent again blindly.
+   *
+   * @param findExisting the id of the job an earlier request made, or null when there is none
+   * @return the job id, created or found
+   */
+  public String create(
+      List<List<String>> files,
+      String partition,
+      Map<String, String> options,
+      String idempotencyKey,
+      boolean mayAlreadyExist,
+      Supplier<String> findExisting) {
     ObjectNode body = client.body().put("dbName", database).put("collectionName", collection);
     if (partition != null) {
       body.put("partitionName", partition);
@@ -61,14 +81,25 @@ public final class MilvusImportJobs {
     options.forEach(opts::put);
     Map<String, String> headers =
         idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey);
-    JsonNode data =
-        retry.call("import create", () -> client.post("jobs/import/create", body, headers));
-    String jobId = data.path("jobId").asText("");
-    if (jobId.isEmpty()) {
-      throw new MilvusTransportException(
-          "Milvus accepted the import request but returned no jobId: " + data, 200, null);
-    }
-    return jobId;
+    boolean[] sent = {mayAlreadyExist};
+    return retry.call(
+        "import create",
+        () -> {
+          if (sent[0]) {
+            String existing = findExisting.get();
+            if (existing != null) {
+              return existing;
+            }
+          }
+          sent[0] = true;
+          JsonNode data = client.post("jobs/import/create", body, headers);
+          String jobId = data.path("jobId").asText("");
+          if (jobId.isEmpty()) {
+            throw new MilvusTransportException(
+                "Milvus accepted the import request but returned no jobId: " + data, 200, null);
+          }
+          return jobId;
+        });
   }
 
   public String create(List<List<String>> files, String partition, Map<String, String> options) {

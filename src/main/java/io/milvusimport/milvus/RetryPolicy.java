@@ -115,7 +115,7 @@ public final class RetryPolicy {
   }
 
   /** The wait before retry {@code attempt + 1}: half fixed, half random, capped at maxDelay. */
-  long delayMillis(int attempt) {
+  public long delayMillis(int attempt) {
     long base = initialDelay.toMillis() << Math.min(attempt, 20);
     long capped = Math.max(1, Math.min(base, maxDelay.toMillis()));
     return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);

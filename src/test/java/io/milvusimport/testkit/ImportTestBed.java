@@ -31,18 +31,24 @@ public final class ImportTestBed implements AutoCloseable {
   private final LocalS3 s3;
   private final MilvusStandIn standIn;
   private final String token;
+  private final String bucket;
 
   private ImportTestBed(SparkSession spark, MilvusStandIn.Builder standIn, boolean readS3) {
-    this(spark, standIn, readS3, TOKEN);
+    this(spark, standIn, readS3, TOKEN, BUCKET);
   }
 
   private ImportTestBed(
-      SparkSession spark, MilvusStandIn.Builder standIn, boolean readS3, String token) {
+      SparkSession spark,
+      MilvusStandIn.Builder standIn,
+      boolean readS3,
+      String token,
+      String bucket) {
     this.spark = spark;
     this.s3 = LocalS3.shared();
-    s3.createBucket(BUCKET);
+    this.bucket = bucket;
+    s3.createBucket(bucket);
     if (readS3) {
-      standIn.s3(s3.endpoint(), s3.accessKey(), s3.secretKey(), BUCKET);
+      standIn.s3(s3.endpoint(), s3.accessKey(), s3.secretKey(), bucket);
     }
     this.token = token;
     this.standIn = standIn.token(token).start();
@@ -50,12 +56,27 @@ public final class ImportTestBed implements AutoCloseable {
 
   /** As {@link #start(MilvusStandIn.Builder)}, with a stand-in accepting {@code token} only. */
   public static ImportTestBed start(MilvusStandIn.Builder standIn, String token) {
-    return new ImportTestBed(SparkTestSession.get(), standIn, true, token);
+    return new ImportTestBed(SparkTestSession.get(), standIn, true, token, BUCKET);
   }
 
   /** The bearer token the stand-in accepts. */
   public String token() {
     return token;
+  }
+
+  /**
+   * A test bed whose stand-in reads the bucket {@value FaultyS3#BUCKET} straight from the local S3,
+   * while Spark stages there through {@link FaultyS3#shared()}, which fails the requests a test
+   * chooses.
+   */
+  public static ImportTestBed startBehindFaultyS3(MilvusStandIn.Builder standIn) {
+    FaultyS3.shared();
+    return new ImportTestBed(SparkTestSession.get(), standIn, true, TOKEN, FaultyS3.BUCKET);
+  }
+
+  /** The bucket the stand-in reads and tests stage in. */
+  public String bucket() {
+    return bucket;
   }
 
   /** A test bed whose stand-in reads the local S3 bucket, with fast job steps. */
@@ -203,15 +224,18 @@ public final class ImportTestBed implements AutoCloseable {
 
   /**
    * Object keys of staged import files under {@code prefix}, leaving out the directory markers S3A
-   * keeps for the staging root and the writes' manifests ({@code _manifest.json}, {@code
-   * _files.json}).
+   * keeps for the staging root, the writes' manifests ({@code _manifest.json}, {@code _files.json})
+   * and the completion records ({@code _completed/<writeId>.json}) successful writes leave.
    */
   public List<String> stagedKeys(String prefix) {
     awaitRunningTasks();
-    List<String> keys = new ArrayList<>(s3.listKeys(BUCKET, prefix));
+    List<String> keys = new ArrayList<>(s3.listKeys(bucket, prefix));
     keys.removeIf(
         key ->
-            key.endsWith("/") || key.endsWith("/_manifest.json") || key.endsWith("/_files.json"));
+            key.endsWith("/")
+                || key.endsWith("/_manifest.json")
+                || key.endsWith("/_files.json")
+                || key.contains("/_completed/"));
     return keys;
   }
 
@@ -246,7 +270,7 @@ public final class ImportTestBed implements AutoCloseable {
 
   /** Object keys of write manifests ({@code <writeId>/_manifest.json}) under {@code prefix}. */
   public List<String> manifestKeys(String prefix) {
-    List<String> keys = new ArrayList<>(s3.listKeys(BUCKET, prefix));
+    List<String> keys = new ArrayList<>(s3.listKeys(bucket, prefix));
     keys.removeIf(key -> !key.endsWith("/_manifest.json"));
     return keys;
   }

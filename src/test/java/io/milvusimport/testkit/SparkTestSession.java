@@ -7,8 +7,9 @@ import org.apache.spark.sql.SparkSession;
  * One Spark session at a time per test JVM, wired to {@link LocalS3#shared()} through S3A. Most
  * tests share the {@code local[2,3]} session and pay Spark's start-up once; the tests of what
  * crosses to executors ask for a {@code local-cluster} session, whose executors run in JVMs of
- * their own, so objects really are serialized on their way there and back. Spark allows one context
- * per JVM: asking for the other kind stops the current one.
+ * their own, so objects really are serialized on their way there and back. The bucket {@value
+ * FaultyS3#BUCKET} goes through {@link FaultyS3#shared()}. Spark allows one context per JVM: asking
+ * for the other kind stops the current one.
  */
 public final class SparkTestSession {
   /**
@@ -66,6 +67,11 @@ public final class SparkTestSession {
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1");
     for (Map.Entry<String, String> e : LocalS3.shared().hadoopOptions().entrySet()) {
+      b.config("spark.hadoop." + e.getKey(), e.getValue());
+    }
+    // s3a://faulty-bucket/ goes through the fault-injecting proxy.
+    for (Map.Entry<String, String> e :
+        FaultyS3.shared().hadoopOptions(FaultyS3.BUCKET).entrySet()) {
       b.config("spark.hadoop." + e.getKey(), e.getValue());
     }
     return b;

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Faults the stand-in (not Milvus) injects so tests can drive the connector's retry and error
@@ -43,6 +44,22 @@ public final class FaultPlan {
   private final List<Map.Entry<String, Fault>> oneShot = new ArrayList<>();
   private final List<Map.Entry<String, Duration>> delays = new ArrayList<>();
   private final Deque<String> jobFailures = new ArrayDeque<>();
+  private final Deque<String> preImportFailures = new ArrayDeque<>();
+  private final List<Trigger> triggers = new ArrayList<>();
+
+  /** Faults to arm when a call arrives, after letting {@code skip} such calls pass. */
+  private static final class Trigger {
+    final String suffix;
+    final Consumer<FaultPlan> arm;
+    int skip;
+
+    Trigger(String suffix, int skip, Consumer<FaultPlan> arm) {
+      this.suffix = suffix;
+      this.skip = skip;
+      this.arm = arm;
+    }
+  }
+
   private int jobLimitRejections;
   private boolean forgetFinished;
 
@@ -87,6 +104,29 @@ public final class FaultPlan {
     return this;
   }
 
+  /**
+   * The next created import job fails at its first step, in pre-import, before reading any file (so
+   * it never lists per-file details), as a job whose files Milvus cannot open does.
+   */
+  public synchronized FaultPlan failNextJobInPreImport(String reason) {
+    preImportFailures.add(reason);
+    return this;
+  }
+
+  /**
+   * When the next call to the endpoint arrives, {@code arm} runs once; the faults it arms apply
+   * from the following calls on, e.g. polls that fail only once a commit was sent.
+   */
+  public FaultPlan onNextCall(String endpointSuffix, Consumer<FaultPlan> arm) {
+    return onCall(endpointSuffix, 0, arm);
+  }
+
+  /** As {@link #onNextCall}, letting the first {@code skip} calls pass first. */
+  public synchronized FaultPlan onCall(String endpointSuffix, int skip, Consumer<FaultPlan> arm) {
+    triggers.add(new Trigger(endpointSuffix, skip, arm));
+    return this;
+  }
+
   /** The next {@code times} import creates answer Milvus's job-limit error (2101). */
   public synchronized FaultPlan rejectJobsWithLimit(int times) {
     jobLimitRejections += times;
@@ -103,6 +143,8 @@ public final class FaultPlan {
     oneShot.clear();
     delays.clear();
     jobFailures.clear();
+    preImportFailures.clear();
+    triggers.clear();
     jobLimitRejections = 0;
     forgetFinished = false;
   }
@@ -111,6 +153,30 @@ public final class FaultPlan {
     for (int i = 0; i < times; i++) {
       oneShot.add(Map.entry(suffix, f));
     }
+  }
+
+  /** Runs (once) the triggers armed for this call. */
+  void fireTriggers(String path) {
+    List<Consumer<FaultPlan>> fire = new ArrayList<>();
+    synchronized (this) {
+      triggers.removeIf(
+          t -> {
+            if (!path.endsWith(t.suffix)) {
+              return false;
+            }
+            if (t.skip > 0) {
+              t.skip--;
+              return false;
+            }
+            fire.add(t.arm);
+            return true;
+          });
+    }
+    fire.forEach(arm -> arm.accept(this));
+  }
+
+  synchronized String takePreImportFailure() {
+    return preImportFailures.poll();
   }
 
   synchronized Optional<Fault> takeFault(String path) {

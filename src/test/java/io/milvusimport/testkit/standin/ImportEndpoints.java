@@ -39,6 +39,7 @@ final class ImportEndpoints {
   private final boolean honoursIdempotencyKey;
   private final Map<String, String> jobIdsByKey = new ConcurrentHashMap<>();
   final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+  final TwoPhaseImports twoPhase;
 
   ImportEndpoints(
       CollectionStore store,
@@ -57,6 +58,7 @@ final class ImportEndpoints {
     this.seedDesign = seedDesign;
     this.twoPhaseServer = twoPhaseServer;
     this.honoursIdempotencyKey = honoursIdempotencyKey;
+    this.twoPhase = new TwoPhaseImports(jobs);
   }
 
   void registerAll(RestRouter r) {
@@ -65,7 +67,6 @@ final class ImportEndpoints {
     r.register(J + "get_progress", this::describe);
     r.register(J + "list", this::list);
     if (twoPhaseServer) {
-      TwoPhaseImports twoPhase = new TwoPhaseImports(jobs);
       r.register(J + "commit", req -> twoPhase.commit(kept(jobId(req))));
       r.register(J + "abort", req -> twoPhase.abort(kept(jobId(req))));
     }
@@ -143,7 +144,14 @@ final class ImportEndpoints {
       CollectionSpec c, String partition, List<List<String>> files, Map<String, String> options) {
     // A 2.x server does not know auto_commit and imports as usual (the options map is free-form).
     boolean twoPhase = twoPhaseServer && "false".equalsIgnoreCase(options.get("auto_commit"));
-    return jobs.submit(c, partition, files, options, faults.takeJobFailure(), twoPhase);
+    return jobs.submit(
+        c,
+        partition,
+        files,
+        options,
+        faults.takeJobFailure(),
+        faults.takePreImportFailure(),
+        twoPhase);
   }
 
   /**

@@ -43,6 +43,12 @@ final class ImportJob {
   final Map<String, String> options;
   final String injectedFailure;
 
+  /** Injected: the job fails in pre-import, before it reads any file (no import tasks). */
+  final String preImportFailure;
+
+  /** Milvus made the job's import tasks (pre-import passed): per-file details exist. */
+  boolean importTasks;
+
   /** Created with {@code options.auto_commit = "false"} on a 3.0 stand-in. */
   final boolean twoPhase;
 
@@ -64,6 +70,7 @@ final class ImportJob {
       List<List<String>> files,
       Map<String, String> options,
       String injectedFailure,
+      String preImportFailure,
       boolean twoPhase) {
     this.jobId = jobId;
     this.collection = collection;
@@ -71,9 +78,11 @@ final class ImportJob {
     this.files = files;
     this.options = options;
     this.injectedFailure = injectedFailure;
+    this.preImportFailure = preImportFailure;
     this.twoPhase = twoPhase;
     for (List<String> f : files) {
-      details.add(new FileDetail(String.join(",", f)));
+      // Milvus's GetTaskProgresses names a file fmt.Sprintf("%v", paths): "[a.npy b.npy]".
+      details.add(new FileDetail("[" + String.join(" ", f) + "]"));
     }
   }
 
@@ -103,7 +112,9 @@ final class ImportJob {
     d.put("createTime", createTime);
     d.put("completeTime", completeTime);
     ArrayNode arr = d.putArray("details");
-    for (FileDetail f : details) {
+    // Milvus reports per-file details from its import tasks, which exist only once pre-import
+    // passed: a Pending job, or one that failed in pre-import, answers an empty list.
+    for (FileDetail f : importTasks ? details : List.<FileDetail>of()) {
       ObjectNode o = arr.addObject();
       o.put("fileName", f.fileName);
       o.put("fileSize", f.fileSize);

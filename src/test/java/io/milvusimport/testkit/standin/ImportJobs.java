@@ -75,6 +75,7 @@ final class ImportJobs implements AutoCloseable {
       List<List<String>> files,
       Map<String, String> options,
       String injectedFailure,
+      String preImportFailure,
       boolean twoPhase) {
     ImportJob job =
         new ImportJob(
@@ -84,6 +85,7 @@ final class ImportJobs implements AutoCloseable {
             files,
             options,
             injectedFailure,
+            preImportFailure,
             twoPhase);
     jobs.put(job.jobId, job);
     order.add(job);
@@ -112,6 +114,14 @@ final class ImportJobs implements AutoCloseable {
       if (job.finished()) {
         return; // aborted while Pending
       }
+      if (job.preImportFailure != null) {
+        job.state = State.Failed;
+        job.reason = job.preImportFailure;
+        job.completeTime = ImportJob.now();
+        LOG.info("{} job {} -> Failed in pre-import: {}", TAG, job.jobId, job.reason);
+        return;
+      }
+      job.importTasks = true;
       job.state = State.Importing;
       job.progress = 10;
       job.details.forEach(d -> d.state = "InProgress");

@@ -161,6 +161,15 @@ public final class MilvusStandIn implements AutoCloseable {
     return jobs.peakUnfinished();
   }
 
+  /**
+   * Aborts that took effect (3.0), as {@code "jobId:state before the abort"}, in order: tells a job
+   * aborted while still reading ({@code Pending}/{@code Importing}) from one that had been waiting
+   * {@code Uncommitted}.
+   */
+  public List<String> abortedJobs() {
+    return new ArrayList<>(imports.twoPhase.aborted);
+  }
+
   /** Import jobs created so far (all collections). */
   public int jobCount() {
     return jobs.list().size();

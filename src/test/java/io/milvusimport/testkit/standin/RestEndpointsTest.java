@@ -143,8 +143,18 @@ class RestEndpointsTest {
     assertThat(fx.standIn.importRequests())
         .last()
         .satisfies(b -> assertThat(b.path("partitionName").asText()).isEqualTo("p1"));
+    // handler_v2.go listImportJob: records of jobId (string), collectionName, state, progress and
+    // reason when set; no per-file details.
     JsonNode list = c.post("/v2/vectordb/jobs/import/list", "{\"collectionName\":\"docs\"}");
-    assertThat(list.path("data").path("records").toString()).contains(job.path("jobId").asText());
+    JsonNode record = list.path("data").path("records").get(0);
+    assertThat(record.path("jobId").isTextual()).isTrue();
+    assertThat(record.path("jobId").asText()).isEqualTo(job.path("jobId").asText());
+    assertThat(record.path("collectionName").asText()).isEqualTo("docs");
+    assertThat(record.path("state").asText()).isEqualTo("Completed");
+    assertThat(record.path("progress").asInt()).isEqualTo(100);
+    assertThat(record.has("details")).isFalse();
+    // GetTaskProgresses names a file fmt.Sprintf("%v", paths): "[key]".
+    assertThat(job.path("details").get(0).path("fileName").asText()).isEqualTo("[" + key + "]");
     JsonNode progress =
         c.post(
             "/v2/vectordb/jobs/import/get_progress",

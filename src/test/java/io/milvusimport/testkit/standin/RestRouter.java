@@ -92,6 +92,7 @@ final class RestRouter implements HttpHandler {
         sleep(delay);
       }
       Optional<FaultPlan.Fault> fault = faults.takeFault(path);
+      faults.fireTriggers(path);
       if (fault.isPresent() && fault.get().kind == FaultPlan.Kind.LOSE_REPLY) {
         String lost = answer(ex, path, raw);
         LOG.info("{} handled {} but loses the reply (injected fault): {}", TAG, path, lost);

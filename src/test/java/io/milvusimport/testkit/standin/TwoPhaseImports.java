@@ -2,6 +2,8 @@ package io.milvusimport.testkit.standin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.milvusimport.testkit.standin.ImportJob.State;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,9 @@ final class TwoPhaseImports {
   static final String ABORTED_REASON = "import job aborted by user";
 
   private final ImportJobs jobs;
+
+  /** Every abort that took effect, as {@code "jobId:state before"}, in order. */
+  final List<String> aborted = new CopyOnWriteArrayList<>();
 
   TwoPhaseImports(ImportJobs jobs) {
     this.jobs = jobs;
@@ -60,6 +65,7 @@ final class TwoPhaseImports {
         case Failed:
           return null;
         default:
+          aborted.add(id + ":" + job.state);
           job.state = State.Failed;
           job.reason = ABORTED_REASON;
           job.completeTime = ImportJob.now();
