@@ -222,8 +222,20 @@ public final class ImportCommitter {
     }
   }
 
+  /**
+   * Deletes the write directory. A cancelled write arrives here on an interrupted thread, where
+   * Hadoop's clients refuse to work ("InterruptedIOException"), so the flag is cleared for the
+   * delete and set again afterwards: the files go first, then the cancellation carries on.
+   */
   private void cleanUp() {
-    report.cleanup(() -> StagingCleaner.delete(hadoopConf.get(), writeDirectory()));
+    boolean interrupted = Thread.interrupted();
+    try {
+      report.cleanup(() -> StagingCleaner.delete(hadoopConf.get(), writeDirectory()));
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private String writeDirectory() {
