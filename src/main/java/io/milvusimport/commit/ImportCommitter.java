@@ -209,6 +209,14 @@ public final class ImportCommitter {
    * the user asked to keep them.
    */
   public void abort() {
+    abort(() -> {});
+  }
+
+  /**
+   * As {@link #abort()}; {@code awaitTasks} runs before the delete and returns once the write's
+   * tasks have ended, so files a cancelled task still uploads are not left behind.
+   */
+  public void abort(Runnable awaitTasks) {
     if (filesMayBeInUse || options.resumeWriteId() != null) {
       LOG.warn(
           "Write {}: keeping staged files under {}: import jobs may still need them.{}",
@@ -218,6 +226,7 @@ public final class ImportCommitter {
     } else if (options.keepStagedFiles()) {
       LOG.info("Write {}: staged files kept under {} (keepStagedFiles)", writeId, writeDirectory());
     } else {
+      awaitTasks.run();
       cleanUp();
     }
   }

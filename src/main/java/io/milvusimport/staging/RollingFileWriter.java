@@ -134,18 +134,30 @@ public final class RollingFileWriter implements ImportFileOutput {
     return bytes;
   }
 
-  /** Deletes every file this attempt created; failures are logged, not thrown. */
+  /**
+   * Deletes every file this attempt created, once its uploads have ended; failures are logged, not
+   * thrown. A cancelled task gets here on an interrupted thread, where Hadoop's clients refuse to
+   * work, so the flag is cleared for the cleanup and set again afterwards.
+   */
   public void discard() {
-    if (uploads != null) {
-      uploads.close();
-    }
-    encoder.close();
-    currentBase = null;
-    for (Path path : created) {
-      try {
-        fs.delete(path, true);
-      } catch (IOException e) {
-        LOG.warn("Could not delete staged file {} of an aborted task: {}", path, e.toString());
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (uploads != null) {
+        uploads.close();
+        interrupted |= Thread.interrupted();
+      }
+      encoder.close();
+      currentBase = null;
+      for (Path path : created) {
+        try {
+          fs.delete(path, true);
+        } catch (IOException e) {
+          LOG.warn("Could not delete staged file {} of an aborted task: {}", path, e.toString());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }
