@@ -163,6 +163,16 @@ public final class RollingFileWriter implements ImportFileOutput {
   }
 
   @Override
+  public boolean rollIfOver(long bytesWithRow) throws IOException {
+    if (currentBase == null || currentRows == 0 || bytesWithRow <= maxFileSize) {
+      return false;
+    }
+    closeCurrent();
+    open();
+    return true;
+  }
+
+  @Override
   public OutputStream create(String suffix) throws IOException {
     Path part = track(suffix);
     // overwrite=true saves S3A's HEAD for an existing file; the name is this attempt's own.
