@@ -92,6 +92,7 @@ final class ScalarJsonWriters {
   static void writeVarChar(UTF8String value, int maxLength, JsonGenerator gen) throws IOException {
     ScalarValueReaders.checkLength(value, maxLength);
     byte[] bytes = value.getBytes();
+    Utf8Check.check(bytes, 0, bytes.length, value);
     gen.writeUTF8String(bytes, 0, bytes.length);
   }
 

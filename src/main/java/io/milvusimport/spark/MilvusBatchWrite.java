@@ -76,7 +76,14 @@ final class MilvusBatchWrite implements BatchWrite {
         skipped.add(((StagedFilesMessage) message).skipped());
       }
     }
-    committer.commit(files(messages), skipped);
+    List<StagedFile> files = files(messages);
+    long staged = 0;
+    for (StagedFile file : files) {
+      staged += file.rows();
+    }
+    // Before any import job: Spark's abort then deletes the staged files.
+    options.maxInvalidRows().check(writeId, staged, skipped.total(), skipped.byReason());
+    committer.commit(files, skipped);
   }
 
   @Override

@@ -593,6 +593,7 @@ class MilvusTypesWriteTest {
             row("yes"),
             row((Object) null))
         .option("invalidRows", "skip")
+        .option("maxInvalidRows", "2")
         .save();
     assertThat(importedColumn(c, "t")).containsExactly("ok", "yes");
     assertThat(importedColumn(c, "id")).containsExactly(0L, 2L);

@@ -1,0 +1,147 @@
+package io.milvusimport.spark;
+
+import static io.milvusimport.spark.ImportedRows.assertExactlyOnce;
+import static io.milvusimport.spark.ImportedRows.s3Staging;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.milvusimport.InvalidOptionException;
+import io.milvusimport.InvalidRowException;
+import io.milvusimport.testkit.ImportTestBed;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Limits a write must hold before anything is imported: option values, invalid UTF-8, and how many
+ * invalid rows {@code invalidRows=skip} may leave out.
+ */
+class WriteLimitsWriteTest {
+  private static final int DIM = 4;
+  private static ImportTestBed bed;
+
+  @BeforeAll
+  static void startStack() {
+    bed = ImportTestBed.start();
+  }
+
+  @AfterAll
+  static void stopStack() {
+    bed.close();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"3000000h", "99999999999999999h", "9223372036854775807ms"})
+  void importTimeoutTooLargeFailsAtOptionParsingNamingTheOption(String timeout) {
+    String collection = bed.createDocsCollection(DIM);
+    String prefix = "timeout-overflow-" + timeout.length();
+
+    assertThatThrownBy(
+            () ->
+                bed.writer(bed.docs(20, DIM, 2), collection, s3Staging(prefix))
+                    .option("importTimeout", timeout)
+                    .save())
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("Option 'importTimeout' has an invalid value '" + timeout + "'")
+        .hasMessageContaining("at most 8760h");
+    assertThat(bed.stagedKeys(prefix + "/")).isEmpty();
+    assertThat(bed.standIn().importRequests()).noneMatch(r -> r.toString().contains(collection));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "parquet", "npy"})
+  void invalidUtf8InAVarCharFailsTheWriteNamingFieldAndRow(String format) {
+    String collection = bed.createDocsCollection(DIM);
+    String prefix = "bad-utf8-" + format;
+    // 0xC3 0x28: a two-byte lead followed by '(' instead of a continuation byte.
+    Dataset<Row> df =
+        bed.docs(20, DIM, 1)
+            .withColumn(
+                "text",
+                functions.expr(
+                    "if(id = 7, cast(unhex('6F6BC328') as string), concat('doc-', id))"));
+
+    assertThatThrownBy(
+            () -> bed.writer(df, collection, s3Staging(prefix)).option("format", format).save())
+        .hasStackTraceContaining("field 'text'")
+        .hasStackTraceContaining("row 7")
+        .hasStackTraceContaining("not valid UTF-8 (byte 0xC3 at offset 2)");
+    assertThat(bed.imported(collection)).isEmpty();
+    assertThat(bed.stagedKeys(prefix + "/")).isEmpty();
+  }
+
+  @Test
+  void skipWhoseRowsAreAllInvalidFailsBeforeAnyImportJob() {
+    String collection = bed.createDocsCollection(DIM);
+    Dataset<Row> df = bed.docs(50, DIM, 2).withColumn("text", functions.expr("repeat('x', 100)"));
+
+    assertThatThrownBy(
+            () ->
+                bed.writer(df, collection, s3Staging("all-invalid"))
+                    .option("invalidRows", "skip")
+                    .save())
+        .isInstanceOf(InvalidRowException.class)
+        .hasMessageContaining("50 of 50 rows (100.00%) were invalid and skipped")
+        .hasMessageContaining("option 'maxInvalidRows' (0.01)")
+        .hasMessageContaining("Nothing was imported");
+    assertThat(bed.standIn().importRequests()).noneMatch(r -> r.toString().contains(collection));
+    assertThat(bed.stagedKeys("all-invalid/")).isEmpty();
+    assertThat(bed.manifestKeys("all-invalid/")).isEmpty();
+  }
+
+  @Test
+  void skipWithinMaxInvalidRowsImportsTheValidRows() {
+    String collection = bed.createDocsCollection(DIM);
+    Dataset<Row> df =
+        bed.docs(100, DIM, 2)
+            .withColumn(
+                "text", functions.expr("if(id >= 95, repeat('x', 100), concat('doc-', id))"));
+
+    bed.writer(df, collection, s3Staging("some-invalid"))
+        .option("invalidRows", "skip")
+        .option("maxInvalidRows", "5%")
+        .save();
+
+    assertExactlyOnce(bed.imported(collection), 95, DIM);
+  }
+
+  @Test
+  void skipPastACountOfInvalidRowsFails() {
+    String collection = bed.createDocsCollection(DIM);
+    Dataset<Row> df =
+        bed.docs(100, DIM, 2)
+            .withColumn(
+                "text", functions.expr("if(id >= 95, repeat('x', 100), concat('doc-', id))"));
+
+    assertThatThrownBy(
+            () ->
+                bed.writer(df, collection, s3Staging("count-invalid"))
+                    .option("invalidRows", "skip")
+                    .option("maxInvalidRows", "4")
+                    .save())
+        .isInstanceOf(InvalidRowException.class)
+        .hasMessageContaining("5 of 100 rows (5.00%)")
+        .hasMessageContaining("field 'text': string over max_length=5");
+    assertThat(bed.imported(collection)).isEmpty();
+    assertThat(bed.stagedKeys("count-invalid/")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-1", "1.5", "x", "120%"})
+  void maxInvalidRowsRefusesValuesThatAreNeitherCountNorFraction(String value) {
+    String collection = bed.createDocsCollection(DIM);
+    assertThatThrownBy(
+            () ->
+                bed.writer(bed.docs(10, DIM, 1), collection, s3Staging("bad-max-invalid"))
+                    .option("invalidRows", "skip")
+                    .option("maxInvalidRows", value)
+                    .save())
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("Option 'maxInvalidRows' has an invalid value '" + value + "'");
+  }
+}
