@@ -11,7 +11,9 @@ import io.milvusimport.milvus.RetryPolicy;
 import io.milvusimport.spark.ImportOptions;
 import io.milvusimport.staging.HadoopConf;
 import io.milvusimport.staging.StagedFile;
+import io.milvusimport.staging.StagingFileSystem;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class ImportCommitter {
   private final boolean twoPhase;
   private final CommitReport report;
   private volatile boolean filesMayBeInUse;
+  private StagingFileSystem fileSystem;
 
   /**
    * @param twoPhase use Milvus 3.0's two-phase import (decided at plan time)
@@ -51,6 +54,17 @@ public final class ImportCommitter {
    * every job is Completed, or throws.
    */
   public void commit(List<StagedFile> files, SkippedRows skipped) {
+    try {
+      commitStaged(files, skipped);
+    } finally {
+      if (fileSystem != null) {
+        fileSystem.close();
+        fileSystem = null;
+      }
+    }
+  }
+
+  private void commitStaged(List<StagedFile> files, SkippedRows skipped) {
     report.commitStarted();
     if (skipped.total() > 0) {
       LOG.warn(
@@ -59,7 +73,7 @@ public final class ImportCommitter {
           skipped.total(),
           skipped.byReason());
     }
-    ManifestStore store = new ManifestStore(hadoopConf.get(), writeDirectory());
+    ManifestStore store = new ManifestStore(fileSystem(), writeDirectory());
     report.manifestStore(store);
     WriteManifest manifest = manifest(files, store);
     LOG.info(
@@ -151,6 +165,17 @@ public final class ImportCommitter {
     report.log();
   }
 
+  /** The write's file system for the manifest, open for the commit ({@link StagingFileSystem}). */
+  private FileSystem fileSystem() {
+    try {
+      fileSystem = StagingFileSystem.open(hadoopConf, writeDirectory());
+      return fileSystem.get();
+    } catch (java.io.IOException e) {
+      throw new ImportFailedException(
+          "Cannot open the staging file system of " + writeDirectory() + ": " + e, e);
+    }
+  }
+
   private WriteManifest manifest(List<StagedFile> files, ManifestStore store) {
     if (options.resumeWriteId() != null) {
       WriteManifest manifest = store.load();
@@ -239,7 +264,7 @@ public final class ImportCommitter {
   private void cleanUp() {
     boolean interrupted = Thread.interrupted();
     try {
-      report.cleanup(() -> StagingCleaner.delete(hadoopConf.get(), writeDirectory()));
+      report.cleanup(() -> StagingCleaner.delete(hadoopConf, writeDirectory()));
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.Path;
  */
 final class ManifestStore {
   private final Configuration conf;
+  private final FileSystem fileSystem;
   private final Path path;
   private final Path filesPath;
   private boolean filesSaved;
@@ -24,7 +25,17 @@ final class ManifestStore {
   private long saveNanos;
 
   ManifestStore(Configuration conf, String writeDirectory) {
+    this(conf, null, writeDirectory);
+  }
+
+  /** A store writing through {@code fileSystem} (the write's, {@code StagingFileSystem}). */
+  ManifestStore(FileSystem fileSystem, String writeDirectory) {
+    this(null, fileSystem, writeDirectory);
+  }
+
+  private ManifestStore(Configuration conf, FileSystem fileSystem, String writeDirectory) {
     this.conf = conf;
+    this.fileSystem = fileSystem;
     this.path = new Path(writeDirectory, WriteManifest.FILE_NAME);
     this.filesPath = new Path(writeDirectory, WriteManifest.FILES_NAME);
   }
@@ -51,7 +62,7 @@ final class ManifestStore {
     }
     long started = System.nanoTime();
     try {
-      FileSystem fs = path.getFileSystem(conf);
+      FileSystem fs = fileSystem();
       if (!filesSaved) {
         write(fs, filesPath, manifest.filesJson());
         filesSaved = true;
@@ -66,6 +77,10 @@ final class ManifestStore {
     }
   }
 
+  private FileSystem fileSystem() throws IOException {
+    return fileSystem != null ? fileSystem : path.getFileSystem(conf);
+  }
+
   private static void write(FileSystem fs, Path target, String json) throws IOException {
     try (OutputStream out = fs.create(target, true)) {
       out.write(json.getBytes(StandardCharsets.UTF_8));
@@ -75,7 +90,7 @@ final class ManifestStore {
   /** The manifest, or null when the write left none (it never reached its commit). */
   WriteManifest load() {
     try {
-      FileSystem fs = path.getFileSystem(conf);
+      FileSystem fs = fileSystem();
       if (!fs.exists(path)) {
         return null;
       }

@@ -14,13 +14,29 @@ import org.apache.hadoop.conf.Configuration;
 public final class HadoopConf implements Serializable {
   private static final long serialVersionUID = 1L;
   private transient Configuration conf;
+  private final boolean writeOptions;
 
+  /** A configuration without settings of the write's own. */
   public HadoopConf(Configuration conf) {
+    this(conf, false);
+  }
+
+  /**
+   * @param writeOptions true when the write set {@code fs.*} options: staging then uses file system
+   *     instances of its own ({@link StagingFileSystem})
+   */
+  public HadoopConf(Configuration conf, boolean writeOptions) {
     this.conf = conf;
+    this.writeOptions = writeOptions;
   }
 
   public Configuration get() {
     return conf;
+  }
+
+  /** True when the write set {@code fs.*} options of its own. */
+  public boolean hasWriteOptions() {
+    return writeOptions;
   }
 
   private void writeObject(ObjectOutputStream out) throws IOException {

@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class RollingFileWriter implements ImportFileOutput {
   private static final Logger LOG = LoggerFactory.getLogger(RollingFileWriter.class);
 
+  private final StagingFileSystem staging;
   private final FileSystem fs;
   private final Path directory;
   private final RowFileEncoder encoder;
@@ -68,9 +69,16 @@ public final class RollingFileWriter implements ImportFileOutput {
       RowFileEncoder encoder,
       long maxFileSize)
       throws IOException {
+    this(new HadoopConf(conf), directoryUri, partition, encoder, maxFileSize);
+  }
+
+  /** Stages through the write's file system ({@link StagingFileSystem}); {@link #close} ends it. */
+  public RollingFileWriter(
+      HadoopConf conf, String directoryUri, int partition, RowFileEncoder encoder, long maxFileSize)
+      throws IOException {
     this.directory = new Path(directoryUri);
-    this.fs = directory.getFileSystem(conf);
-    this.fs.setWriteChecksum(false);
+    this.staging = StagingFileSystem.open(conf, directoryUri);
+    this.fs = staging.get();
     this.encoder = encoder;
     this.maxFileSize = maxFileSize;
     String attempt = UUID.randomUUID().toString().substring(0, 13).replace("-", "");
@@ -104,6 +112,13 @@ public final class RollingFileWriter implements ImportFileOutput {
       encoder.close();
     }
     return List.copyOf(closed);
+  }
+
+  /**
+   * Closes the file system if the write opened its own (after {@link #finish} or {@link #discard}).
+   */
+  public void close() {
+    staging.close();
   }
 
   /** Rows the encoder skipped ({@code invalidRows=skip}). */
