@@ -5,9 +5,14 @@ import static io.milvusimport.spark.ImportedRows.s3Staging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.s3.model.ListObjectsV2Request;
+import com.amazonaws.services.s3.model.ListObjectsV2Result;
+import com.amazonaws.services.s3.model.S3ObjectSummary;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.InvalidRowException;
 import io.milvusimport.testkit.ImportTestBed;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -18,8 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Limits a write must hold before anything is imported: option values, invalid UTF-8, and how many
- * invalid rows {@code invalidRows=skip} may leave out.
+ * Limits a write must hold: option values, invalid UTF-8, how many invalid rows {@code
+ * invalidRows=skip} may leave out (all before anything is imported), and NPY groups within {@code
+ * maxFileSize}.
  */
 class WriteLimitsWriteTest {
   private static final int DIM = 4;
@@ -97,10 +103,7 @@ class WriteLimitsWriteTest {
   @Test
   void skipWithinMaxInvalidRowsImportsTheValidRows() {
     String collection = bed.createDocsCollection(DIM);
-    Dataset<Row> df =
-        bed.docs(100, DIM, 2)
-            .withColumn(
-                "text", functions.expr("if(id >= 95, repeat('x', 100), concat('doc-', id))"));
+    Dataset<Row> df = docsWithTooLongTextsFrom(95);
 
     bed.writer(df, collection, s3Staging("some-invalid"))
         .option("invalidRows", "skip")
@@ -113,10 +116,7 @@ class WriteLimitsWriteTest {
   @Test
   void skipPastACountOfInvalidRowsFails() {
     String collection = bed.createDocsCollection(DIM);
-    Dataset<Row> df =
-        bed.docs(100, DIM, 2)
-            .withColumn(
-                "text", functions.expr("if(id >= 95, repeat('x', 100), concat('doc-', id))"));
+    Dataset<Row> df = docsWithTooLongTextsFrom(95);
 
     assertThatThrownBy(
             () ->
@@ -143,5 +143,60 @@ class WriteLimitsWriteTest {
                     .save())
         .isInstanceOf(InvalidOptionException.class)
         .hasMessageContaining("Option 'maxInvalidRows' has an invalid value '" + value + "'");
+  }
+
+  /**
+   * 100 docs rows whose texts from {@code firstInvalid} on are over the collection's max_length.
+   */
+  private static Dataset<Row> docsWithTooLongTextsFrom(int firstInvalid) {
+    return bed.docs(100, DIM, 2)
+        .withColumn(
+            "text",
+            functions.expr("if(id >= " + firstInvalid + ", repeat('x', 100), concat('doc-', id))"));
+  }
+
+  @Test
+  void oneLongTextValueStartsANewGroupInsteadOfWideningTheCurrentOnePastMaxFileSize() {
+    String collection = "long_text_npy";
+    bed.standIn()
+        .createCollection("default", ImportTestBed.docsCollectionBody(collection, DIM, 2000));
+    Dataset<Row> df =
+        bed.docs(15_000, DIM, 1)
+            .withColumn(
+                "text", functions.expr("if(id = 7500, repeat('x', 1000), concat('doc-', id))"));
+
+    bed.writer(df, collection, s3Staging("long-text-npy"))
+        .option("format", "npy")
+        .option("maxFileSize", "1m")
+        .option("keepStagedFiles", "true")
+        .save();
+
+    Map<String, Long> groups = groupSizes("long-text-npy/");
+    assertThat(groups).hasSizeGreaterThan(1);
+    assertThat(groups.values()).allSatisfy(bytes -> assertThat(bytes).isLessThanOrEqualTo(1 << 20));
+    assertThat(bed.imported(collection)).hasSize(15_000);
+    assertThat(bed.imported(collection))
+        .filteredOn(r -> ((Long) r.get("id")) == 7500)
+        .singleElement()
+        .satisfies(r -> assertThat((String) r.get("text")).hasSize(1000));
+  }
+
+  /** Bytes per staged column group directory under {@code prefix}. */
+  private static Map<String, Long> groupSizes(String prefix) {
+    Map<String, Long> groups = new TreeMap<>();
+    ListObjectsV2Request request =
+        new ListObjectsV2Request().withBucketName(ImportTestBed.BUCKET).withPrefix(prefix);
+    ListObjectsV2Result page;
+    do {
+      page = bed.s3().client().listObjectsV2(request);
+      for (S3ObjectSummary object : page.getObjectSummaries()) {
+        String key = object.getKey();
+        if (key.endsWith(".npy")) {
+          groups.merge(key.substring(0, key.lastIndexOf('/')), object.getSize(), Long::sum);
+        }
+      }
+      request.setContinuationToken(page.getNextContinuationToken());
+    } while (page.isTruncated());
+    return groups;
   }
 }
