@@ -79,8 +79,8 @@ final class InvalidRowsLimit implements Serializable {
         String.format(
             Locale.ROOT,
             "Write %s: %d of %d rows (%.2f%%) were invalid and skipped (invalidRows=skip), more"
-                + " than option 'maxInvalidRows' (%s) allows. Nothing was imported and the staged"
-                + " files are deleted. Skipped per field and reason: %s. Fix those rows, or raise"
+                + " than option 'maxInvalidRows' (%s) allows. Nothing was imported, and the staged"
+                + " files are deleted unless keepStagedFiles is set. Skipped per field and reason: %s. Fix those rows, or raise"
                 + " 'maxInvalidRows' (a count such as 1000, or a fraction such as 0.05 or 5%%).",
             writeId,
             skipped,
