@@ -74,6 +74,11 @@ final class WriteTasks extends SparkListener {
     boolean interrupted = Thread.interrupted();
     try {
       synchronized (this) {
+        if (running > 0) {
+          LOG.info(
+              "Waiting for {} running tasks of the write to end before deleting its files",
+              running);
+        }
         while (running > 0) {
           long left = deadline - System.nanoTime();
           if (left <= 0) {
