@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.milvusimport.testkit.ImportTestBed;
 import io.milvusimport.testkit.LateLandingS3A;
 import io.milvusimport.testkit.standin.MilvusStandIn;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.Dataset;
@@ -70,8 +71,9 @@ class StagingCleanupWriteTest {
                 }
               });
       writer.start();
+      // Cancel once the driver knows its job (recorded in the manifest) and is waiting for it.
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (bed.standIn().jobCount() == 0 && System.nanoTime() < deadline) {
+      while (!jobRecorded(bed, "cancel-2pc/") && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
       assertThat(bed.standIn().jobCount()).as("import jobs created").isEqualTo(1);
@@ -84,5 +86,17 @@ class StagingCleanupWriteTest {
       Thread.sleep(3_500); // past the job's reading step: aborted rows must never appear
       assertThat(bed.imported(collection)).isEmpty();
     }
+  }
+
+  /** True once the write's manifest under {@code prefix} holds a created job's id. */
+  private static boolean jobRecorded(ImportTestBed bed, String prefix) {
+    for (String key : bed.manifestKeys(prefix)) {
+      String manifest =
+          new String(bed.s3().read(ImportTestBed.BUCKET, key), StandardCharsets.UTF_8);
+      if (manifest.matches("(?s).*\"jobId\"\\s*:\\s*\"\\d+\".*")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
