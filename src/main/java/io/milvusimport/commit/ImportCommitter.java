@@ -11,7 +11,9 @@ import io.milvusimport.milvus.RetryPolicy;
 import io.milvusimport.spark.ImportOptions;
 import io.milvusimport.staging.HadoopConf;
 import io.milvusimport.staging.StagedFile;
+import io.milvusimport.staging.StagingFileSystem;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class ImportCommitter {
   private final boolean twoPhase;
   private final CommitReport report;
   private volatile boolean filesMayBeInUse;
+  private StagingFileSystem fileSystem;
 
   /**
    * @param twoPhase use Milvus 3.0's two-phase import (decided at plan time)
@@ -51,6 +54,17 @@ public final class ImportCommitter {
    * every job is Completed, or throws.
    */
   public void commit(List<StagedFile> files, SkippedRows skipped) {
+    try {
+      commitStaged(files, skipped);
+    } finally {
+      if (fileSystem != null) {
+        fileSystem.close();
+        fileSystem = null;
+      }
+    }
+  }
+
+  private void commitStaged(List<StagedFile> files, SkippedRows skipped) {
     report.commitStarted();
     if (skipped.total() > 0) {
       LOG.warn(
@@ -61,7 +75,7 @@ public final class ImportCommitter {
     }
     RetryPolicy retry =
         new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
-    ManifestStore store = new ManifestStore(hadoopConf.get(), writeDirectory(), retry);
+    ManifestStore store = new ManifestStore(fileSystem(), writeDirectory(), retry);
     report.manifestStore(store);
     WriteManifest manifest = manifest(files, store);
     if (manifest == null) {
@@ -189,6 +203,17 @@ public final class ImportCommitter {
     report.log();
   }
 
+  /** The write's file system for the manifest, open for the commit ({@link StagingFileSystem}). */
+  private FileSystem fileSystem() {
+    try {
+      fileSystem = StagingFileSystem.open(hadoopConf, writeDirectory());
+      return fileSystem.get();
+    } catch (java.io.IOException e) {
+      throw new ImportFailedException(
+          "Cannot open the staging file system of " + writeDirectory() + ": " + e, e);
+    }
+  }
+
   /** The write's manifest: planned now, or read back by a resume (null: it already completed). */
   private WriteManifest manifest(List<StagedFile> files, ManifestStore store) {
     if (options.resumeWriteId() != null) {
@@ -233,6 +258,14 @@ public final class ImportCommitter {
    * the user asked to keep them.
    */
   public void abort() {
+    abort(() -> {});
+  }
+
+  /**
+   * As {@link #abort()}; {@code awaitTasks} runs before the delete and returns once the write's
+   * tasks have ended, so files a cancelled task still uploads are not left behind.
+   */
+  public void abort(Runnable awaitTasks) {
     if (filesMayBeInUse || options.resumeWriteId() != null) {
       LOG.warn(
           "Write {}: keeping staged files under {}: import jobs may still need them.{}",
@@ -242,28 +275,39 @@ public final class ImportCommitter {
     } else if (options.keepStagedFiles()) {
       LOG.info("Write {}: staged files kept under {} (keepStagedFiles)", writeId, writeDirectory());
     } else {
+      awaitTasks.run();
       cleanUp();
     }
   }
 
   /**
    * Deletes the write directory, repeating a failed delete like any transient fault so a short
-   * storage outage leaves nothing behind; returns false when it could not.
+   * storage outage leaves nothing behind; returns false when it could not. A cancelled write
+   * arrives here on an interrupted thread, where Hadoop's clients refuse to work
+   * ("InterruptedIOException"), so the flag is cleared for the delete and set again afterwards: the
+   * files go first, then the cancellation carries on.
    */
   private boolean cleanUp() {
     RetryPolicy retry =
         new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
     boolean[] deleted = {false};
-    report.cleanup(
-        () -> {
-          for (int attempt = 0; ; attempt++) {
-            deleted[0] = StagingCleaner.delete(hadoopConf.get(), writeDirectory());
-            if (deleted[0] || attempt >= retry.retries()) {
-              return;
+    boolean interrupted = Thread.interrupted();
+    try {
+      report.cleanup(
+          () -> {
+            for (int attempt = 0; ; attempt++) {
+              deleted[0] = StagingCleaner.delete(hadoopConf, writeDirectory());
+              if (deleted[0] || attempt >= retry.retries()) {
+                return;
+              }
+              ImportJobRunner.sleep(retry.delayMillis(attempt));
             }
-            ImportJobRunner.sleep(retry.delayMillis(attempt));
-          }
-        });
+          });
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
     return deleted[0];
   }
 

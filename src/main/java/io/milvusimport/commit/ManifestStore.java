@@ -25,6 +25,7 @@ final class ManifestStore {
 
   private final Configuration conf;
   private final RetryPolicy retry;
+  private final FileSystem fileSystem;
   private final Path path;
   private final Path filesPath;
   private boolean filesSaved;
@@ -33,14 +34,29 @@ final class ManifestStore {
   private long saveNanos;
 
   ManifestStore(Configuration conf, String writeDirectory) {
-    this(conf, writeDirectory, RetryPolicy.none());
+    this(conf, null, writeDirectory, RetryPolicy.none());
   }
 
   /**
    * @param retry how often and how patiently a failed manifest write or read is repeated
    */
   ManifestStore(Configuration conf, String writeDirectory, RetryPolicy retry) {
+    this(conf, null, writeDirectory, retry);
+  }
+
+  /**
+   * A store writing through {@code fileSystem} (the write's, {@code StagingFileSystem}).
+   *
+   * @param retry how often and how patiently a failed manifest write or read is repeated
+   */
+  ManifestStore(FileSystem fileSystem, String writeDirectory, RetryPolicy retry) {
+    this(null, fileSystem, writeDirectory, retry);
+  }
+
+  private ManifestStore(
+      Configuration conf, FileSystem fileSystem, String writeDirectory, RetryPolicy retry) {
     this.conf = conf;
+    this.fileSystem = fileSystem;
     this.retry = retry;
     this.path = new Path(writeDirectory, WriteManifest.FILE_NAME);
     this.filesPath = new Path(writeDirectory, WriteManifest.FILES_NAME);
@@ -84,7 +100,7 @@ final class ManifestStore {
       withRetries(
           "write",
           () -> {
-            FileSystem fs = path.getFileSystem(conf);
+            FileSystem fs = fileSystem();
             if (!filesSaved) {
               write(fs, filesPath, manifest.filesJson());
               filesSaved = true;
@@ -140,6 +156,10 @@ final class ManifestStore {
     }
   }
 
+  private FileSystem fileSystem() throws IOException {
+    return fileSystem != null ? fileSystem : path.getFileSystem(conf);
+  }
+
   private static void write(FileSystem fs, Path target, String json) throws IOException {
     try (OutputStream out = fs.create(target, true)) {
       out.write(json.getBytes(StandardCharsets.UTF_8));
@@ -156,7 +176,7 @@ final class ManifestStore {
         withRetries(
             "read",
             () -> {
-              FileSystem fs = path.getFileSystem(conf);
+              FileSystem fs = fileSystem();
               if (!fs.exists(path)) {
                 return null;
               }

@@ -43,7 +43,7 @@ final class ColumnReaders {
       case TIMESTAMPTZ:
         return (data, i, slot) -> text(ScalarJsonWriters.timestamp(data.getLong(i)), slot);
       case JSON:
-        return new JsonTextReader(ScalarJsonWriters.forType(MilvusType.JSON, spark, 0));
+        return new JsonTextReader(ScalarJsonWriters.jsonTextAsIs(spark));
       case SPARSE_FLOAT_VECTOR:
         return new JsonTextReader(SparseJsonWriter.forType(spark));
       case FLOAT_VECTOR:

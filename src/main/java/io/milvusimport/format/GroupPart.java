@@ -13,6 +13,15 @@ interface GroupPart {
   /** The size the part's file will have if no further row arrives. */
   long bytes();
 
+  /**
+   * The size the part's file would have with {@code row} appended as well, so a group can end
+   * before a row that would take it past the file size limit. This default leaves the row out: a
+   * part whose rows add only their own bytes overshoots by one row at most.
+   */
+  default long bytesWith(ColumnSlot[] row) {
+    return bytes();
+  }
+
   /** Writes the part's file for the current group and empties it for the next one. */
   void writeTo(ImportFileOutput group) throws IOException;
 

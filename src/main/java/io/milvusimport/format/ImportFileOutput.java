@@ -34,4 +34,16 @@ public interface ImportFileOutput {
     }
     Files.delete(localFile);
   }
+
+  /**
+   * Before a checked row is added: when the current import file with that row would take {@code
+   * bytesWithRow} bytes, more than the file size limit, and already holds rows, finishes it (the
+   * encoder's {@link RowFileEncoder#finish}) and starts the next ({@link RowFileEncoder#start}), so
+   * the row opens the next file instead. This default never rolls.
+   *
+   * @return whether a new file was started
+   */
+  default boolean rollIfOver(long bytesWithRow) throws IOException {
+    return false;
+  }
 }

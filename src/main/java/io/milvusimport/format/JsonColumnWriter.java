@@ -54,7 +54,9 @@ final class JsonColumnWriter {
         gen.writeNumber(slot.real);
         break;
       default:
-        if (column.type() == MilvusType.JSON || column.type() == MilvusType.SPARSE_FLOAT_VECTOR) {
+        // Milvus's JSON reader takes a JSON field as an object or a string holding any JSON.
+        if (column.type() == MilvusType.SPARSE_FLOAT_VECTOR
+            || (column.type() == MilvusType.JSON && isObject(slot))) {
           gen.writeRawValue(new String(slot.bytes, 0, slot.length, StandardCharsets.UTF_8));
         } else {
           gen.writeUTF8String(slot.bytes, 0, slot.length);
@@ -62,6 +64,16 @@ final class JsonColumnWriter {
         break;
     }
     rows++;
+  }
+
+  private static boolean isObject(ColumnSlot slot) {
+    for (int i = 0; i < slot.length; i++) {
+      byte b = slot.bytes[i];
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return b == '{';
+      }
+    }
+    return false;
   }
 
   /** Bytes the column's values take so far. */

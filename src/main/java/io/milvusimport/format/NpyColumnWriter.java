@@ -128,6 +128,23 @@ final class NpyColumnWriter implements GroupPart {
     return NpyHeader.maxSize() + rows * width;
   }
 
+  /**
+   * A text column is {@code rows x 4 x longest value} bytes, so one long value widens every row of
+   * the group: this is what the group would take with {@code row} in it.
+   */
+  @Override
+  public long bytesWith(ColumnSlot[] row) {
+    long width = fixedWidth;
+    if (fixedWidth <= 0) {
+      ColumnSlot slot = row[index];
+      // A value's UTF-8 length bounds its code points, so most rows are decided without counting.
+      int longest =
+          slot.length <= maxCodePoints ? maxCodePoints : Math.max(maxCodePoints, slot.codePoints());
+      width = 4L * Math.max(1, longest);
+    }
+    return NpyHeader.maxSize() + (rows + 1) * width;
+  }
+
   /** Writes the complete {@code .npy} file and empties the column for the next group. */
   @Override
   public void writeTo(ImportFileOutput group) throws IOException {

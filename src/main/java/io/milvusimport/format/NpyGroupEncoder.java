@@ -86,6 +86,14 @@ final class NpyGroupEncoder implements RowFileEncoder {
       return false;
     }
     ColumnSlot[] slots = reader.slots();
+    if (rows > 0) {
+      long withRow = 0;
+      for (GroupPart part : parts) {
+        withRow += part.bytesWith(slots);
+      }
+      // Ends this group first when the row would take it past maxFileSize (finish + start).
+      output.rollIfOver(withRow);
+    }
     for (GroupPart part : parts) {
       part.append(slots);
     }

@@ -27,6 +27,16 @@ final class ScalarJsonWriters {
 
   private ScalarJsonWriters() {}
 
+  /**
+   * The writer of a JSON field's text for the column formats (Parquet, NPY), whose readers take the
+   * text of any JSON value as it is.
+   */
+  static JsonValueWriter jsonTextAsIs(DataType spark) {
+    return ValueKind.of(spark) == ValueKind.STRING
+        ? (data, i, gen) -> writeJsonText(data.getUTF8String(i), gen, false)
+        : DocumentJsonWriter.forType(spark);
+  }
+
   /** The writer of a scalar Milvus type from a Spark type the planner accepted. */
   static JsonValueWriter forType(MilvusType type, DataType spark, int maxLength) {
     ValueKind kind = ValueKind.of(spark);
@@ -46,7 +56,7 @@ final class ScalarJsonWriters {
         return (data, i, gen) -> writeVarChar(data.getUTF8String(i), maxLength, gen);
       case JSON:
         return kind == ValueKind.STRING
-            ? (data, i, gen) -> writeJsonText(data.getUTF8String(i), gen)
+            ? (data, i, gen) -> writeJsonText(data.getUTF8String(i), gen, true)
             : DocumentJsonWriter.forType(spark);
       case TIMESTAMPTZ:
         return (data, i, gen) -> gen.writeString(timestamp(data.getLong(i)));
@@ -82,21 +92,30 @@ final class ScalarJsonWriters {
   static void writeVarChar(UTF8String value, int maxLength, JsonGenerator gen) throws IOException {
     ScalarValueReaders.checkLength(value, maxLength);
     byte[] bytes = value.getBytes();
+    Utf8Check.check(bytes, 0, bytes.length, value);
     gen.writeUTF8String(bytes, 0, bytes.length);
   }
 
   /**
    * Checks that {@code text} is one strict JSON value (no NaN, no comments, nothing after it), as
-   * Go's encoding/json reads it, and writes it unchanged: streaming over the bytes builds no tree,
-   * and numbers too large for a double pass through as written instead of becoming Infinity.
+   * Go's encoding/json reads it, and writes it: an object unchanged (streaming over the bytes
+   * builds no tree, and numbers too large for a double pass through as written instead of becoming
+   * Infinity); any other value ({@code [1,2]}, {@code "txt"}, {@code 5}) the same way when {@code
+   * otherValuesAsString} is false, or else as a JSON string holding the text. Milvus's row reader
+   * takes a JSON field only as an object or as a string holding JSON (any value), while its Parquet
+   * and NPY readers take the text of any value: so every format stores the value given.
    */
-  static void writeJsonText(UTF8String text, JsonGenerator gen) throws IOException {
+  static void writeJsonText(UTF8String text, JsonGenerator gen, boolean otherValuesAsString)
+      throws IOException {
     byte[] bytes = text.getBytes();
     String problem;
+    boolean object = false;
     try (JsonParser parser = STRICT_JSON.getFactory().createParser(bytes)) {
-      if (parser.nextToken() == null) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
         problem = "the string is empty";
       } else {
+        object = first == JsonToken.START_OBJECT;
         parser.skipChildren();
         JsonToken after = parser.nextToken();
         problem = after == null ? null : "unexpected " + after + " after the JSON value";
@@ -108,7 +127,11 @@ final class ScalarJsonWriters {
       throw new ValueProblem(
           "invalid JSON text", "string is not valid JSON: " + problem, text.toString());
     }
-    RawJson.write(gen, bytes, bytes.length);
+    if (object || !otherValuesAsString) {
+      RawJson.write(gen, bytes, bytes.length);
+    } else {
+      gen.writeUTF8String(bytes, 0, bytes.length);
+    }
   }
 
   /** Parses JSON text strictly (no NaN, no trailing content), as Go's encoding/json does. */

@@ -92,6 +92,7 @@ final class ScalarValueReaders {
       checkLength(value, maxLength);
       slot.bytes(value.numBytes());
       value.writeToMemory(slot.bytes, org.apache.spark.unsafe.Platform.BYTE_ARRAY_OFFSET);
+      Utf8Check.check(slot.bytes, 0, value.numBytes(), value);
     };
   }
 

@@ -48,6 +48,7 @@ public final class ImportOptions {
   private final Map<String, String> columnMapping;
   private final Map<String, JsonNode> defaultValues;
   private final boolean skipInvalidRows;
+  private final InvalidRowsLimit maxInvalidRows;
   private final int maxConcurrentJobs;
   private final int retries;
   private final Atomic atomic;
@@ -136,6 +137,7 @@ public final class ImportOptions {
       throw OptionValues.invalid(OptionKeys.INVALID_ROWS, invalidRows, "fail or skip");
     }
     this.skipInvalidRows = invalidRows.equals("skip");
+    this.maxInvalidRows = InvalidRowsLimit.parse(values.optional(OptionKeys.MAX_INVALID_ROWS));
     this.maxConcurrentJobs = values.integer(OptionKeys.MAX_CONCURRENT_JOBS, 8, 1, 1024);
     this.retries = values.integer(OptionKeys.RETRIES, 5, 0, 100);
     String atomicValue = values.text(OptionKeys.ATOMIC, "auto").toLowerCase(Locale.ROOT);
@@ -254,6 +256,11 @@ public final class ImportOptions {
   /** True for {@code invalidRows=skip}. */
   public boolean skipInvalidRows() {
     return skipInvalidRows;
+  }
+
+  /** How many rows {@code invalidRows=skip} may leave out ({@code maxInvalidRows}). */
+  InvalidRowsLimit maxInvalidRows() {
+    return maxInvalidRows;
   }
 
   public int maxConcurrentJobs() {

@@ -5,8 +5,10 @@ import io.milvusimport.format.SkippedRows;
 import io.milvusimport.schema.RowLayout;
 import io.milvusimport.staging.HadoopConf;
 import io.milvusimport.staging.StagedFile;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -20,14 +22,19 @@ import org.apache.spark.sql.connector.write.WriterCommitMessage;
  * exactly the files named in the committed task messages. Spark calls {@link #abort} when a task or
  * the commit fails. Spark's commit coordinator lets one attempt per partition commit, so files of
  * failed, retried or speculative attempts never reach {@link #commit}; those attempts delete their
- * own files.
+ * own files. An abort waits for the write's tasks that still run ({@link WriteTasks}) before it
+ * deletes the write directory, so files they stage after the job failed are deleted too.
  */
 final class MilvusBatchWrite implements BatchWrite {
+  /** How long an abort waits for the write's cancelled tasks before deleting the directory. */
+  private static final Duration TASK_END_WAIT = Duration.ofMinutes(2);
+
   private final ImportOptions options;
   private final RowLayout layout;
   private final String writeId;
   private final HadoopConf hadoopConf;
   private final ImportCommitter committer;
+  private volatile WriteTasks tasks;
 
   MilvusBatchWrite(
       ImportOptions options,
@@ -44,9 +51,9 @@ final class MilvusBatchWrite implements BatchWrite {
 
   @Override
   public DataWriterFactory createBatchWriterFactory(PhysicalWriteInfo info) {
-    Broadcast<HadoopConf> conf =
-        JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext())
-            .broadcast(hadoopConf);
+    SparkContext context = SparkSession.active().sparkContext();
+    tasks = WriteTasks.watch(context);
+    Broadcast<HadoopConf> conf = JavaSparkContext.fromSparkContext(context).broadcast(hadoopConf);
     return new StagingWriterFactory(
         layout,
         options.format().toString(),
@@ -60,18 +67,34 @@ final class MilvusBatchWrite implements BatchWrite {
 
   @Override
   public void commit(WriterCommitMessage[] messages) {
+    if (tasks != null) {
+      tasks.stop();
+    }
     SkippedRows skipped = new SkippedRows();
     for (WriterCommitMessage message : messages) {
       if (message != null) {
         skipped.add(((StagedFilesMessage) message).skipped());
       }
     }
-    committer.commit(files(messages), skipped);
+    List<StagedFile> files = files(messages);
+    long staged = 0;
+    for (StagedFile file : files) {
+      staged += file.rows();
+    }
+    // Before any import job: Spark's abort then deletes the staged files.
+    options.maxInvalidRows().check(writeId, staged, skipped.total(), skipped.byReason());
+    committer.commit(files, skipped);
   }
 
   @Override
   public void abort(WriterCommitMessage[] messages) {
-    committer.abort();
+    WriteTasks running = tasks;
+    committer.abort(
+        () -> {
+          if (running != null) {
+            running.awaitEndAndStop(TASK_END_WAIT);
+          }
+        });
   }
 
   private static List<StagedFile> files(WriterCommitMessage[] messages) {

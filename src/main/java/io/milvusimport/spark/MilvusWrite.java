@@ -94,6 +94,6 @@ final class MilvusWrite implements Write {
   private HadoopConf hadoopConf() {
     Configuration conf = SparkSession.active().sessionState().newHadoopConf();
     options.hadoopOverrides().forEach(conf::set);
-    return new HadoopConf(conf);
+    return new HadoopConf(conf, !options.hadoopOverrides().isEmpty());
   }
 }

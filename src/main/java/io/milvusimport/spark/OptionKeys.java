@@ -107,6 +107,12 @@ public final class OptionKeys {
   public static final String INVALID_ROWS = "invalidRows";
 
   /**
+   * With {@code invalidRows=skip}: how many rows may be skipped before the write fails, a count
+   * ({@code 100}) or a fraction of the rows ({@code 0.01}, {@code 1%}; the default is 1 %).
+   */
+  public static final String MAX_INVALID_ROWS = "maxInvalidRows";
+
+  /**
    * Import jobs of one write that may be unfinished (still reading files) at once; the rest wait.
    * Milvus refuses new jobs past {@code dataCoord.import.maxImportJobNum} (1024) cluster-wide.
    */
@@ -182,6 +188,7 @@ public final class OptionKeys {
           COLUMN_MAPPING,
           DEFAULT_VALUES,
           INVALID_ROWS,
+          MAX_INVALID_ROWS,
           MAX_CONCURRENT_JOBS,
           RETRIES,
           ATOMIC,

@@ -102,7 +102,16 @@ final class OptionValues {
     return parsed;
   }
 
-  /** Durations such as {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}. */
+  /**
+   * Longest duration accepted: far beyond any import, and small enough for deadlines computed in
+   * nanoseconds ({@code System.nanoTime() + d.toNanos()}) never to overflow.
+   */
+  static final Duration MAX_DURATION = Duration.ofDays(365);
+
+  /**
+   * Durations such as {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, from {@code min} to
+   * {@link #MAX_DURATION}.
+   */
   Duration duration(String key, Duration defaultValue, Duration min) {
     String value = optional(key);
     if (value == null) {
@@ -110,7 +119,9 @@ final class OptionValues {
     }
     Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
     String accepted =
-        "a duration of at least " + min.toMillis() + "ms such as 500ms, 10s, 5m or 2h";
+        "a duration of at least "
+            + min.toMillis()
+            + "ms and at most 8760h (365 days) such as 500ms, 10s, 5m or 2h";
     if (!m.matches()) {
       throw invalid(key, value, accepted);
     }
@@ -121,20 +132,24 @@ final class OptionValues {
       throw invalid(key, value, accepted);
     }
     Duration parsed;
-    switch (m.group(2)) {
-      case "ms":
-        parsed = Duration.ofMillis(amount);
-        break;
-      case "s":
-        parsed = Duration.ofSeconds(amount);
-        break;
-      case "m":
-        parsed = Duration.ofMinutes(amount);
-        break;
-      default:
-        parsed = Duration.ofHours(amount);
+    try {
+      switch (m.group(2)) {
+        case "ms":
+          parsed = Duration.ofMillis(amount);
+          break;
+        case "s":
+          parsed = Duration.ofSeconds(amount);
+          break;
+        case "m":
+          parsed = Duration.ofMinutes(amount);
+          break;
+        default:
+          parsed = Duration.ofHours(amount);
+      }
+    } catch (ArithmeticException e) {
+      throw invalid(key, value, accepted);
     }
-    if (parsed.compareTo(min) < 0) {
+    if (parsed.compareTo(min) < 0 || parsed.compareTo(MAX_DURATION) > 0) {
       throw invalid(key, value, accepted);
     }
     return parsed;

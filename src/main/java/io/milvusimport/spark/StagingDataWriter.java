@@ -3,10 +3,10 @@ package io.milvusimport.spark;
 import io.milvusimport.format.RowFileEncoders;
 import io.milvusimport.format.SkippedRows;
 import io.milvusimport.schema.RowLayout;
+import io.milvusimport.staging.HadoopConf;
 import io.milvusimport.staging.RollingFileWriter;
 import java.io.IOException;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.write.DataWriter;
@@ -23,7 +23,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
   private final String compression;
   private final String writeDirectory;
   private final long maxFileSize;
-  private final Configuration conf;
+  private final HadoopConf conf;
   private final int partitionId;
   private final long taskId;
   private final boolean skipInvalidRows;
@@ -37,7 +37,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
       String compression,
       String writeDirectory,
       long maxFileSize,
-      Configuration conf,
+      HadoopConf conf,
       int partitionId,
       long taskId,
       boolean skipInvalidRows,
@@ -83,6 +83,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
   public void abort() {
     if (files != null) {
       files.discard();
+      files.close();
       files = null;
     }
   }
@@ -98,7 +99,10 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
 
   @Override
   public void close() {
-    // Files are closed by commit or abort; nothing else is held.
+    // Files are closed by commit or abort; the write's own file system, if any, is closed here.
+    if (files != null) {
+      files.close();
+    }
   }
 
   @Override

@@ -50,7 +50,7 @@ final class StagingWriterFactory implements DataWriterFactory {
         compression,
         writeDirectory,
         maxFileSize,
-        hadoopConf.value().get(),
+        hadoopConf.value(),
         partitionId,
         taskId,
         skipInvalidRows,

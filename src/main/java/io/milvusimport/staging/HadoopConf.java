@@ -21,10 +21,21 @@ public final class HadoopConf implements Serializable {
 
   private final byte[] encoded;
   private transient Configuration conf;
+  private final boolean writeOptions;
 
+  /** A configuration without settings of the write's own. */
   public HadoopConf(Configuration conf) {
+    this(conf, false);
+  }
+
+  /**
+   * @param writeOptions true when the write set {@code fs.*} options: staging then uses file system
+   *     instances of its own ({@link StagingFileSystem})
+   */
+  public HadoopConf(Configuration conf, boolean writeOptions) {
     this.conf = conf;
     this.encoded = encode(conf);
+    this.writeOptions = writeOptions;
   }
 
   /** The configuration: the driver's own object there, a copy rebuilt once per executor object. */
@@ -33,6 +44,11 @@ public final class HadoopConf implements Serializable {
       conf = decode(encoded);
     }
     return conf;
+  }
+
+  /** True when the write set {@code fs.*} options of its own. */
+  public boolean hasWriteOptions() {
+    return writeOptions;
   }
 
   private static byte[] encode(Configuration conf) {

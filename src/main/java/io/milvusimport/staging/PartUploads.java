@@ -84,17 +84,34 @@ final class PartUploads {
     }
   }
 
-  /** Waits for the uploads under way (so a delete that follows finds them) and stops the pool. */
+  /**
+   * Waits until every upload under way has ended, also on an interrupted thread (a cancelled task),
+   * and stops the pool. Upload threads are never interrupted: an interrupted S3A upload returns at
+   * once while its PUT carries on in the SDK's own threads and lands later, after the task deleted
+   * its files. Waiting them out lets {@link RollingFileWriter#discard} delete everything.
+   */
   void close() {
-    try {
-      awaitAll();
-    } catch (IOException e) {
-      LOG.debug("An upload of a discarded part failed", e);
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-        pool = null;
+    boolean interrupted = false;
+    for (Future<?> upload : pending) {
+      while (true) {
+        try {
+          upload.get();
+          break;
+        } catch (ExecutionException e) {
+          LOG.debug("An upload of a discarded part failed", e.getCause());
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
       }
+    }
+    pending.clear();
+    if (pool != null) {
+      pool.shutdown();
+      pool = null;
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class RollingFileWriter implements ImportFileOutput {
   private static final Logger LOG = LoggerFactory.getLogger(RollingFileWriter.class);
 
+  private final StagingFileSystem staging;
   private final FileSystem fs;
   private final Path directory;
   private final RowFileEncoder encoder;
@@ -68,9 +69,16 @@ public final class RollingFileWriter implements ImportFileOutput {
       RowFileEncoder encoder,
       long maxFileSize)
       throws IOException {
+    this(new HadoopConf(conf), directoryUri, partition, encoder, maxFileSize);
+  }
+
+  /** Stages through the write's file system ({@link StagingFileSystem}); {@link #close} ends it. */
+  public RollingFileWriter(
+      HadoopConf conf, String directoryUri, int partition, RowFileEncoder encoder, long maxFileSize)
+      throws IOException {
     this.directory = new Path(directoryUri);
-    this.fs = directory.getFileSystem(conf);
-    this.fs.setWriteChecksum(false);
+    this.staging = StagingFileSystem.open(conf, directoryUri);
+    this.fs = staging.get();
     this.encoder = encoder;
     this.maxFileSize = maxFileSize;
     String attempt = UUID.randomUUID().toString().substring(0, 13).replace("-", "");
@@ -106,6 +114,13 @@ public final class RollingFileWriter implements ImportFileOutput {
     return List.copyOf(closed);
   }
 
+  /**
+   * Closes the file system if the write opened its own (after {@link #finish} or {@link #discard}).
+   */
+  public void close() {
+    staging.close();
+  }
+
   /** Rows the encoder skipped ({@code invalidRows=skip}). */
   public SkippedRows skipped() {
     return encoder.skipped();
@@ -134,20 +149,42 @@ public final class RollingFileWriter implements ImportFileOutput {
     return bytes;
   }
 
-  /** Deletes every file this attempt created; failures are logged, not thrown. */
+  /**
+   * Deletes every file this attempt created, once its uploads have ended; failures are logged, not
+   * thrown. A cancelled task gets here on an interrupted thread, where Hadoop's clients refuse to
+   * work, so the flag is cleared for the cleanup and set again afterwards.
+   */
   public void discard() {
-    if (uploads != null) {
-      uploads.close();
-    }
-    encoder.close();
-    currentBase = null;
-    for (Path path : created) {
-      try {
-        fs.delete(path, true);
-      } catch (IOException e) {
-        LOG.warn("Could not delete staged file {} of an aborted task: {}", path, e.toString());
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (uploads != null) {
+        uploads.close();
+        interrupted |= Thread.interrupted();
+      }
+      encoder.close();
+      currentBase = null;
+      for (Path path : created) {
+        try {
+          fs.delete(path, true);
+        } catch (IOException e) {
+          LOG.warn("Could not delete staged file {} of an aborted task: {}", path, e.toString());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
+  }
+
+  @Override
+  public boolean rollIfOver(long bytesWithRow) throws IOException {
+    if (currentBase == null || currentRows == 0 || bytesWithRow <= maxFileSize) {
+      return false;
+    }
+    closeCurrent();
+    open();
+    return true;
   }
 
   @Override

@@ -37,7 +37,14 @@ class JsonTextWriterTest {
   void writesTheTextUnchangedBetweenTheRowsOtherFields() throws Exception {
     assertThat(inRow("{\"k\": [1, 2, {\"n\": null}], \"é\": \"ü\"}"))
         .isEqualTo("{\"doc\":{\"k\": [1, 2, {\"n\": null}], \"é\": \"ü\"},\"n\":1}");
-    assertThat(inRow("[true]")).isEqualTo("{\"doc\":[true],\"n\":1}");
+  }
+
+  /** Milvus's row reader takes a JSON field as an object or as a string holding any JSON. */
+  @Test
+  void writesOtherValuesThanObjectsAsAStringHoldingTheText() throws Exception {
+    assertThat(inRow("[true]")).isEqualTo("{\"doc\":\"[true]\",\"n\":1}");
+    assertThat(inRow(" \"txt\"")).isEqualTo("{\"doc\":\" \\\"txt\\\"\",\"n\":1}");
+    assertThat(inRow("5")).isEqualTo("{\"doc\":\"5\",\"n\":1}");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * Milvus reads its own bucket. Whatever the timing, no row is imported twice, and a failure says
  * whether anything is imported and how to finish.
  */
+@Tag("e2e")
 class StorageFaultsWriteTest {
   private static final int DIM = 8;
   private static ImportTestBed bed;

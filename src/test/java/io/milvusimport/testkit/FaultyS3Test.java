@@ -3,22 +3,23 @@ package io.milvusimport.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.ClientConfiguration;
-import com.amazonaws.SdkClientException;
-import com.amazonaws.auth.AWSStaticCredentialsProvider;
-import com.amazonaws.auth.BasicAWSCredentials;
-import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
-import com.amazonaws.services.s3.AmazonS3;
-import com.amazonaws.services.s3.AmazonS3ClientBuilder;
-import com.amazonaws.services.s3.model.AmazonS3Exception;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 class FaultyS3Test {
   private final LocalS3 s3 = LocalS3.shared();
@@ -28,40 +29,49 @@ class FaultyS3Test {
     FaultyS3.shared().reset();
   }
 
-  private AmazonS3 clientThrough(FaultyS3 proxy) {
-    return AmazonS3ClientBuilder.standard()
-        .withEndpointConfiguration(new EndpointConfiguration(proxy.endpoint(), "us-east-1"))
-        .withPathStyleAccessEnabled(true)
-        .withClientConfiguration(new ClientConfiguration().withMaxErrorRetry(0))
-        .withCredentials(
-            new AWSStaticCredentialsProvider(
-                new BasicAWSCredentials(s3.accessKey(), s3.secretKey())))
+  private S3Client clientThrough(FaultyS3 proxy) {
+    return S3Client.builder()
+        .endpointOverride(URI.create(proxy.endpoint()))
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())))
         .build();
+  }
+
+  private static void put(S3Client client, String bucket, String key, String text) {
+    client.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString(text));
+  }
+
+  private static String get(S3Client client, String bucket, String key) {
+    return client.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String();
   }
 
   @Test
   void passesSignedRequestsThroughAndFailsChosenKeysTheGivenNumberOfTimes() {
     try (FaultyS3 proxy = FaultyS3.start(s3)) {
       s3.createBucket("proxied");
-      AmazonS3 client = clientThrough(proxy);
+      S3Client client = clientThrough(proxy);
       proxy.fail("PUT", "proxied/w/.*\\.json", 1, 2, 503);
 
-      client.putObject("proxied", "w/first.json", "one"); // skipped by the rule
+      put(client, "proxied", "w/first.json", "one"); // skipped by the rule
       for (int i = 0; i < 2; i++) {
-        assertThatThrownBy(() -> client.putObject("proxied", "w/second.json", "two"))
+        assertThatThrownBy(() -> put(client, "proxied", "w/second.json", "two"))
             .isInstanceOfSatisfying(
-                AmazonS3Exception.class,
+                S3Exception.class,
                 e -> {
-                  assertThat(e.getStatusCode()).isEqualTo(503);
-                  assertThat(e.getErrorCode()).isEqualTo("SlowDown");
+                  assertThat(e.statusCode()).isEqualTo(503);
+                  assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SlowDown");
                 });
       }
-      client.putObject("proxied", "w/other.txt", "not matched");
-      client.putObject("proxied", "w/second.json", "two");
+      put(client, "proxied", "w/other.txt", "not matched");
+      put(client, "proxied", "w/second.json", "two");
 
       assertThat(s3.listKeys("proxied", "w/"))
           .containsExactlyInAnyOrder("w/first.json", "w/second.json", "w/other.txt");
-      assertThat(client.getObjectAsString("proxied", "w/second.json")).isEqualTo("two");
+      assertThat(get(client, "proxied", "w/second.json")).isEqualTo("two");
       assertThat(proxy.injected())
           .containsExactly("PUT proxied/w/second.json -> 503", "PUT proxied/w/second.json -> 503");
     }
@@ -72,20 +82,20 @@ class FaultyS3Test {
     try (FaultyS3 proxy = FaultyS3.start(s3)) {
       s3.createBucket("proxied");
       s3.put("proxied", "d/a.json", "a".getBytes(StandardCharsets.UTF_8));
-      AmazonS3 client = clientThrough(proxy);
+      S3Client client = clientThrough(proxy);
       proxy.fail("GET", "proxied/d/a\\.json", 0, 1, 0);
-      assertThatThrownBy(() -> client.getObjectAsString("proxied", "d/a.json"))
+      assertThatThrownBy(() -> get(client, "proxied", "d/a.json"))
           .isInstanceOf(SdkClientException.class);
-      assertThat(client.getObjectAsString("proxied", "d/a.json")).isEqualTo("a");
+      assertThat(get(client, "proxied", "d/a.json")).isEqualTo("a");
 
       proxy.fail("*", "proxied/d/.*", 0, -1, 500);
       for (int i = 0; i < 3; i++) {
-        assertThatThrownBy(() -> client.getObjectAsString("proxied", "d/a.json"))
+        assertThatThrownBy(() -> get(client, "proxied", "d/a.json"))
             .isInstanceOfSatisfying(
-                AmazonS3Exception.class, e -> assertThat(e.getStatusCode()).isEqualTo(500));
+                S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(500));
       }
       proxy.clear();
-      assertThat(client.getObjectAsString("proxied", "d/a.json")).isEqualTo("a");
+      assertThat(get(client, "proxied", "d/a.json")).isEqualTo("a");
       assertThat(proxy.injected()).hasSize(4).first().asString().endsWith("dropped");
     }
   }
