@@ -2,12 +2,13 @@ package io.milvusimport.commit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.milvusimport.staging.HadoopConf;
+import io.milvusimport.staging.StagingFileSystem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -51,9 +52,10 @@ final class CompletionRecord {
   }
 
   /** Records that {@code manifest}'s write completed now; false (logged) when it cannot. */
-  static boolean write(WriteManifest manifest, Configuration conf, String stagingRoot) {
+  static boolean write(WriteManifest manifest, HadoopConf conf, String stagingRoot) {
     Path target = path(stagingRoot, manifest.writeId);
-    try (OutputStream out = target.getFileSystem(conf).create(target, true)) {
+    try (StagingFileSystem fs = StagingFileSystem.open(conf, stagingRoot);
+        OutputStream out = fs.get().create(target, true)) {
       out.write(manifest.completionJson(Instant.now().toString()).getBytes(StandardCharsets.UTF_8));
       return true;
     } catch (IOException | RuntimeException e) {
@@ -68,16 +70,18 @@ final class CompletionRecord {
    *
    * @throws IOException when it cannot be read
    */
-  static CompletionRecord read(Configuration conf, String stagingRoot, String writeId)
+  static CompletionRecord read(HadoopConf conf, String stagingRoot, String writeId)
       throws IOException {
     Path source = path(stagingRoot, writeId);
-    FileSystem fs = source.getFileSystem(conf);
-    if (!fs.exists(source)) {
-      return null;
-    }
     JsonNode root;
-    try (InputStream in = fs.open(source)) {
-      root = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    try (StagingFileSystem staging = StagingFileSystem.open(conf, stagingRoot)) {
+      FileSystem fs = staging.get();
+      if (!fs.exists(source)) {
+        return null;
+      }
+      try (InputStream in = fs.open(source)) {
+        root = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
     }
     JsonNode partition = root.get("partition");
     return new CompletionRecord(

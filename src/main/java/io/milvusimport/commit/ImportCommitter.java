@@ -187,7 +187,7 @@ public final class ImportCommitter {
               options.snapshotDescription(),
               options.snapshotCompactionProtectionSeconds());
     }
-    boolean recorded = CompletionRecord.write(manifest, hadoopConf.get(), options.staging().root());
+    boolean recorded = CompletionRecord.write(manifest, hadoopConf, options.staging().root());
     if (options.keepStagedFiles()) {
       LOG.info("Write {}: staged files kept under {}", writeId, writeDirectory());
     } else if (!recorded) {
@@ -217,7 +217,7 @@ public final class ImportCommitter {
   /** The write's manifest: planned now, or read back by a resume (null: it already completed). */
   private WriteManifest manifest(List<StagedFile> files, ManifestStore store) {
     if (options.resumeWriteId() != null) {
-      return new ResumeCheck(options, hadoopConf.get(), writeId).manifest(store);
+      return new ResumeCheck(options, hadoopConf, writeId).manifest(store);
     }
     ImportJobPlan.checkFileSizes(files, writeId);
     WriteManifest manifest =

@@ -4,9 +4,9 @@ import io.milvusimport.ImportFailedException;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.MilvusImportException;
 import io.milvusimport.spark.ImportOptions;
+import io.milvusimport.staging.HadoopConf;
 import java.io.IOException;
 import java.util.Objects;
-import org.apache.hadoop.conf.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +20,10 @@ final class ResumeCheck {
   private static final Logger LOG = LoggerFactory.getLogger(ResumeCheck.class);
 
   private final ImportOptions options;
-  private final Configuration conf;
+  private final HadoopConf conf;
   private final String writeId;
 
-  ResumeCheck(ImportOptions options, Configuration conf, String writeId) {
+  ResumeCheck(ImportOptions options, HadoopConf conf, String writeId) {
     this.options = options;
     this.conf = conf;
     this.writeId = writeId;

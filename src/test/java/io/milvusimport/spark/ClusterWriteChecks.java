@@ -4,7 +4,9 @@ import static io.milvusimport.spark.ImportedRows.assertExactlyOnce;
 import static io.milvusimport.spark.ImportedRows.s3Staging;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.milvusimport.InvalidRowException;
 import io.milvusimport.testkit.ImportTestBed;
 import io.milvusimport.testkit.SparkTestSession;
 import io.milvusimport.testkit.TaskFaults;
@@ -103,9 +105,23 @@ abstract class ClusterWriteChecks {
                 functions.expr(
                     "if(id % 10 = 3, slice(embedding, 1, " + (DIM - 1) + "), embedding)"));
 
+    // The counts of every task reach the driver: one row fewer allowed than skipped fails.
+    assertThatThrownBy(
+            () ->
+                bed.writer(df, collection, s3Staging("cluster-skip-" + serializer()))
+                    .option("format", "json")
+                    .option("invalidRows", "skip")
+                    .option("maxInvalidRows", "29")
+                    .save())
+        .isInstanceOf(InvalidRowException.class)
+        .hasMessageContaining("30 of 300 rows")
+        .hasMessageContaining("field 'embedding': wrong vector dimension=30");
+    assertThat(bed.imported(collection)).isEmpty();
+
     bed.writer(df, collection, s3Staging("cluster-skip-" + serializer()))
         .option("format", "json")
         .option("invalidRows", "skip")
+        .option("maxInvalidRows", "30")
         .save();
 
     List<Map<String, Object>> rows = bed.imported(collection);
