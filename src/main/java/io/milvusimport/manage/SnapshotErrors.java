@@ -40,7 +40,14 @@ final class SnapshotErrors {
     this.uri = uri;
   }
 
+  /** Names what a call was about; calls about no one snapshot or collection say so. */
   static String where(String snapshot, String collection, String database) {
+    if (collection == null) {
+      return "the restore jobs in database '" + database + "'";
+    }
+    if (snapshot == null) {
+      return "the snapshots of collection '" + collection + "' in database '" + database + "'";
+    }
     return "snapshot '"
         + snapshot
         + "' of collection '"
@@ -158,9 +165,9 @@ final class SnapshotErrors {
                 + collection
                 + "' does not exist in database '"
                 + database
-                + "' (asked about snapshot '"
-                + snapshot
-                + "'): "
+                + "'"
+                + (snapshot == null ? "" : " (asked about snapshot '" + snapshot + "')")
+                + ": "
                 + message,
             snapshot,
             collection,

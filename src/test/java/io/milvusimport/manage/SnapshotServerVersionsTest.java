@@ -53,7 +53,11 @@ class SnapshotServerVersionsTest {
       assertThatThrownBy(() -> manager.restoreJobs())
           .isInstanceOf(SnapshotsUnsupportedException.class)
           .hasMessageContaining("jobs/snapshot/list (HTTP 404)")
+          .hasMessageContaining("asked about the restore jobs in database 'default'")
           .hasMessageContaining("needs Milvus 3.0.1+");
+      assertThatThrownBy(() -> manager.listSnapshots("docs"))
+          .isInstanceOf(SnapshotsUnsupportedException.class)
+          .hasMessageContaining("asked about the snapshots of collection 'docs'");
       assertThatThrownBy(() -> manager.restoreSnapshot("docs", "s", "docs_restored"))
           .isInstanceOf(SnapshotsUnsupportedException.class)
           .hasMessageContaining("snapshot 's' of collection 'docs'");
