@@ -8,7 +8,6 @@ import io.milvusimport.milvus.MilvusImportJobs;
 import io.milvusimport.milvus.MilvusRestClient;
 import io.milvusimport.milvus.MilvusSnapshots;
 import io.milvusimport.milvus.RetryPolicy;
-import io.milvusimport.spark.ImportOptions;
 import io.milvusimport.staging.HadoopConf;
 import io.milvusimport.staging.StagedFile;
 import io.milvusimport.staging.StagingFileSystem;
@@ -29,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class ImportCommitter {
   private static final Logger LOG = LoggerFactory.getLogger(ImportCommitter.class);
 
-  private final ImportOptions options;
+  private final CommitSettings options;
   private final HadoopConf hadoopConf;
   private final String writeId;
   private final boolean twoPhase;
@@ -41,7 +40,7 @@ public final class ImportCommitter {
    * @param twoPhase use Milvus 3.0's two-phase import (decided at plan time)
    */
   public ImportCommitter(
-      ImportOptions options, HadoopConf hadoopConf, String writeId, boolean twoPhase) {
+      CommitSettings options, HadoopConf hadoopConf, String writeId, boolean twoPhase) {
     this.options = options;
     this.hadoopConf = hadoopConf;
     this.writeId = writeId;
@@ -73,8 +72,7 @@ public final class ImportCommitter {
           skipped.total(),
           skipped.byReason());
     }
-    RetryPolicy retry =
-        new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
+    RetryPolicy retry = options.connection().retryPolicy();
     ManifestStore store = new ManifestStore(fileSystem(), writeDirectory(), retry);
     report.manifestStore(store);
     WriteManifest manifest = manifest(files, store);
@@ -100,13 +98,11 @@ public final class ImportCommitter {
               + " job by job, and a failure can leave earlier jobs' rows in the collection",
           writeId,
           manifest.jobs.size(),
-          options.atomic().toString().toLowerCase(java.util.Locale.ROOT));
+          options.atomicName());
     }
-    MilvusRestClient client =
-        new MilvusRestClient(
-            options.uri(), options.authorization(), options.requestTimeout(), options.tls());
+    MilvusRestClient client = options.connection().client();
     MilvusImportJobs api =
-        new MilvusImportJobs(client, options.database(), options.collection(), retry);
+        new MilvusImportJobs(client, options.connection().database(), options.collection(), retry);
     LostJobFinder finder =
         new LostJobFinder(
             api,
@@ -179,7 +175,8 @@ public final class ImportCommitter {
         manifest.twoPhase() ? " (two-phase: all rows became visible together)" : "");
     if (options.snapshot() != null) {
       new SnapshotAfterImport(
-              new MilvusSnapshots(client, options.database(), options.collection(), retry),
+              new MilvusSnapshots(
+                  client, options.connection().database(), options.collection(), retry),
               manifest,
               store)
           .take(
@@ -223,13 +220,13 @@ public final class ImportCommitter {
     WriteManifest manifest =
         WriteManifest.plan(
             writeId,
-            options.database(),
+            options.connection().database(),
             options.collection(),
             options.partition(),
             files,
             options.maxFilesPerJob());
     manifest.twoPhase(twoPhase && options.waitForCompletion());
-    manifest.format(options.format().toString());
+    manifest.format(options.formatName());
     return manifest;
   }
 
@@ -288,8 +285,7 @@ public final class ImportCommitter {
    * files go first, then the cancellation carries on.
    */
   private boolean cleanUp() {
-    RetryPolicy retry =
-        new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
+    RetryPolicy retry = options.connection().retryPolicy();
     boolean[] deleted = {false};
     boolean interrupted = Thread.interrupted();
     try {

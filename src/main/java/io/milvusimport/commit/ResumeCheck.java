@@ -3,7 +3,6 @@ package io.milvusimport.commit;
 import io.milvusimport.ImportFailedException;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.MilvusImportException;
-import io.milvusimport.spark.ImportOptions;
 import io.milvusimport.staging.HadoopConf;
 import java.io.IOException;
 import java.util.Objects;
@@ -19,11 +18,11 @@ import org.slf4j.LoggerFactory;
 final class ResumeCheck {
   private static final Logger LOG = LoggerFactory.getLogger(ResumeCheck.class);
 
-  private final ImportOptions options;
+  private final CommitSettings options;
   private final HadoopConf conf;
   private final String writeId;
 
-  ResumeCheck(ImportOptions options, HadoopConf conf, String writeId) {
+  ResumeCheck(CommitSettings options, HadoopConf conf, String writeId) {
     this.options = options;
     this.conf = conf;
     this.writeId = writeId;
@@ -43,11 +42,11 @@ final class ResumeCheck {
       throw unreadable(e.getMessage(), e);
     }
     if (manifest != null) {
-      check("database", manifest.database, options.database());
+      check("database", manifest.database, options.connection().database());
       check("collection", manifest.collection, options.collection());
       check("partition", manifest.partition, options.partition());
       if (!manifest.format().isEmpty()) {
-        check("format", manifest.format(), options.format().toString());
+        check("format", manifest.format(), options.formatName());
       }
       if ("Completed".equals(manifest.status())) {
         LOG.info(
@@ -82,7 +81,7 @@ final class ResumeCheck {
               + ". That write never reached its commit, so nothing of it was imported; run the"
               + " write again without 'resumeWriteId'.");
     }
-    check("database", record.database, options.database());
+    check("database", record.database, options.connection().database());
     check("collection", record.collection, options.collection());
     check("partition", record.partition, options.partition());
     LOG.info(

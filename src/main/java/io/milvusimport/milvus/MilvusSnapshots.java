@@ -3,6 +3,8 @@ package io.milvusimport.milvus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.milvusimport.MilvusServerException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Milvus's snapshot API (REST since 3.0.1, contract §6) and the flush it needs first: a snapshot
@@ -47,11 +49,7 @@ public final class MilvusSnapshots {
    */
   public Created create(String name, String description, long compactionProtectionSeconds) {
     ObjectNode body =
-        client
-            .body()
-            .put("dbName", database)
-            .put("collectionName", collection)
-            .put("snapshotName", name)
+        snapshotBody(name)
             .put("description", description)
             .put("compactionProtectionSeconds", compactionProtectionSeconds);
     boolean[] answerLost = {false};
@@ -80,13 +78,32 @@ public final class MilvusSnapshots {
 
   /** The describe answer's {@code data}: snapshotName, description, createTs, s3Location, ... */
   public JsonNode describe(String name) {
-    ObjectNode body =
-        client
-            .body()
-            .put("dbName", database)
-            .put("collectionName", collection)
-            .put("snapshotName", name);
+    ObjectNode body = snapshotBody(name);
     return retry.call(
         "describe of snapshot " + name, () -> client.post("snapshots/describe", body));
+  }
+
+  /** The names of the collection's snapshots. */
+  public List<String> list() {
+    ObjectNode body = client.body().put("dbName", database).put("collectionName", collection);
+    JsonNode names =
+        retry.call("list of snapshots of " + collection, () -> client.post("snapshots/list", body));
+    List<String> out = new ArrayList<>();
+    names.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /** Drops the snapshot (Milvus succeeds for a missing one; a pinned one fails with 2601). */
+  public void drop(String name) {
+    ObjectNode body = snapshotBody(name);
+    retry.call("drop of snapshot " + name, () -> client.post("snapshots/drop", body));
+  }
+
+  private ObjectNode snapshotBody(String name) {
+    return client
+        .body()
+        .put("dbName", database)
+        .put("collectionName", collection)
+        .put("snapshotName", name);
   }
 }

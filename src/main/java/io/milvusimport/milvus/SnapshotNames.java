@@ -19,12 +19,18 @@ public final class SnapshotNames {
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
 
-  /** What the option accepts, for error messages. */
-  public static final String RULE =
-      "a Milvus snapshot name: 1 to "
+  /** Milvus's rule for a snapshot name, for error messages. */
+  public static final String NAME_RULE =
+      "1 to "
           + MAX_LENGTH
           + " characters, the first a letter or '_', the rest letters, digits, '_' or '$'"
-          + " (no '-' or '.'); {writeId} and {date} are replaced, with the write id's '-' written"
+          + " (no '-' or '.')";
+
+  /** What the option accepts, for error messages. */
+  public static final String RULE =
+      "a Milvus snapshot name: "
+          + NAME_RULE
+          + "; {writeId} and {date} are replaced, with the write id's '-' written"
           + " as '_', such as load_{writeId} or nightly_{date}";
 
   private SnapshotNames() {}

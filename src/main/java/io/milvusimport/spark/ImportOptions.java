@@ -2,6 +2,9 @@ package io.milvusimport.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.milvusimport.InvalidOptionException;
+import io.milvusimport.commit.CommitSettings;
+import io.milvusimport.connect.MilvusConnection;
+import io.milvusimport.connect.OptionValues;
 import io.milvusimport.staging.StagingLocation;
 import java.net.URI;
 import java.time.Duration;
@@ -17,9 +20,11 @@ import javax.net.ssl.SSLContext;
 /**
  * Every write option, parsed once on the driver and checked, so a bad value fails before any file
  * is staged; the keys and why each exists are in {@link OptionKeys}. It stays on the driver: it
- * holds credentials, so nothing here is shipped to executors.
+ * holds credentials, so nothing here is shipped to executors. How to reach Milvus is parsed by
+ * {@link MilvusConnection} (the same keys, shared with the Spark-free management API); the commit
+ * sees these options only as {@link CommitSettings}.
  */
-public final class ImportOptions {
+public final class ImportOptions implements CommitSettings {
   /** The {@code atomic} choices. */
   public enum Atomic {
     AUTO,
@@ -27,10 +32,7 @@ public final class ImportOptions {
     FALSE
   }
 
-  private final URI uri;
-  private final String authorization;
-  private final SSLContext tls;
-  private final String database;
+  private final MilvusConnection connection;
   private final String collection;
   private final String partition;
   private final StagingLocation staging;
@@ -38,10 +40,7 @@ public final class ImportOptions {
   private final String parquetCompression;
   private final long maxFileSize;
   private final int maxFilesPerJob;
-  private final Duration pollInterval;
-  private final Duration maxPollInterval;
   private final Duration importTimeout;
-  private final Duration requestTimeout;
   private final boolean keepStagedFiles;
   private final boolean waitForCompletion;
   private final Map<String, String> hadoopOverrides;
@@ -50,7 +49,6 @@ public final class ImportOptions {
   private final boolean skipInvalidRows;
   private final InvalidRowsLimit maxInvalidRows;
   private final int maxConcurrentJobs;
-  private final int retries;
   private final Atomic atomic;
   private final String resumeWriteId;
   private final String snapshot;
@@ -83,12 +81,7 @@ public final class ImportOptions {
               + ", and Hadoop settings starting with 'fs.' (see docs/options.md).");
     }
     OptionValues values = new OptionValues(lower);
-    this.uri =
-        OptionParsers.parseUri(
-            values.required(OptionKeys.URI, "the Milvus REST endpoint, e.g. http://milvus:19530"));
-    this.authorization = OptionParsers.parseAuthorization(values);
-    this.tls = OptionParsers.parseTls(values, uri);
-    this.database = values.text(OptionKeys.DATABASE, "default");
+    this.connection = MilvusConnection.parse(values);
     this.collection = values.required(OptionKeys.COLLECTION, "the name of the target collection");
     this.partition = values.optional(OptionKeys.PARTITION);
     this.staging =
@@ -117,14 +110,8 @@ public final class ImportOptions {
             OptionKeys.MILVUS_MAX_FILES_PER_REQUEST,
             1,
             OptionKeys.MILVUS_MAX_FILES_PER_REQUEST);
-    this.pollInterval =
-        values.duration(OptionKeys.POLL_INTERVAL, Duration.ofSeconds(1), Duration.ofMillis(10));
-    this.maxPollInterval =
-        values.duration(OptionKeys.MAX_POLL_INTERVAL, Duration.ofSeconds(30), pollInterval);
     this.importTimeout =
         values.duration(OptionKeys.IMPORT_TIMEOUT, Duration.ofHours(6), Duration.ofSeconds(1));
-    this.requestTimeout =
-        values.duration(OptionKeys.REQUEST_TIMEOUT, Duration.ofSeconds(60), Duration.ofMillis(100));
     this.keepStagedFiles = values.bool(OptionKeys.KEEP_STAGED_FILES, false);
     this.waitForCompletion = values.bool(OptionKeys.WAIT_FOR_COMPLETION, true);
     this.hadoopOverrides = Map.copyOf(hadoop);
@@ -139,7 +126,6 @@ public final class ImportOptions {
     this.skipInvalidRows = invalidRows.equals("skip");
     this.maxInvalidRows = InvalidRowsLimit.parse(values.optional(OptionKeys.MAX_INVALID_ROWS));
     this.maxConcurrentJobs = values.integer(OptionKeys.MAX_CONCURRENT_JOBS, 8, 1, 1024);
-    this.retries = values.integer(OptionKeys.RETRIES, 5, 0, 100);
     String atomicValue = values.text(OptionKeys.ATOMIC, "auto").toLowerCase(Locale.ROOT);
     if (!atomicValue.equals("auto")
         && !atomicValue.equals("true")
@@ -166,39 +152,53 @@ public final class ImportOptions {
     return new ImportOptions(options);
   }
 
+  /** How to reach Milvus: uri, credential, database, TLS, request timeout and retries. */
+  @Override
+  public MilvusConnection connection() {
+    return connection;
+  }
+
   public URI uri() {
-    return uri;
+    return connection.uri();
   }
 
   /** The Authorization header value, or null for a server without authentication. */
   public String authorization() {
-    return authorization;
+    return connection.authorization();
   }
 
   /** The TLS context from the PEM options, or null for the JVM's defaults. Driver only. */
   public SSLContext tls() {
-    return tls;
+    return connection.tls();
   }
 
   public String database() {
-    return database;
+    return connection.database();
   }
 
+  @Override
   public String collection() {
     return collection;
   }
 
   /** The target partition, or null for the collection's default. */
+  @Override
   public String partition() {
     return partition;
   }
 
+  @Override
   public StagingLocation staging() {
     return staging;
   }
 
   public StagingFormat format() {
     return format;
+  }
+
+  @Override
+  public String formatName() {
+    return format.toString();
   }
 
   /** {@code snappy}, {@code zstd} or {@code none}; used by format {@code parquet} only. */
@@ -210,30 +210,36 @@ public final class ImportOptions {
     return maxFileSize;
   }
 
+  @Override
   public int maxFilesPerJob() {
     return maxFilesPerJob;
   }
 
+  @Override
   public Duration pollInterval() {
-    return pollInterval;
+    return connection.retryInitialDelay();
   }
 
+  @Override
   public Duration maxPollInterval() {
-    return maxPollInterval;
+    return connection.retryMaxDelay();
   }
 
+  @Override
   public Duration importTimeout() {
     return importTimeout;
   }
 
   public Duration requestTimeout() {
-    return requestTimeout;
+    return connection.requestTimeout();
   }
 
+  @Override
   public boolean keepStagedFiles() {
     return keepStagedFiles;
   }
 
+  @Override
   public boolean waitForCompletion() {
     return waitForCompletion;
   }
@@ -263,32 +269,42 @@ public final class ImportOptions {
     return maxInvalidRows;
   }
 
+  @Override
   public int maxConcurrentJobs() {
     return maxConcurrentJobs;
   }
 
   public int retries() {
-    return retries;
+    return connection.retries();
   }
 
   public Atomic atomic() {
     return atomic;
   }
 
+  @Override
+  public String atomicName() {
+    return atomic.toString().toLowerCase(Locale.ROOT);
+  }
+
   /** The write id to finish, or null for a new write. */
+  @Override
   public String resumeWriteId() {
     return resumeWriteId;
   }
 
   /** The snapshot name pattern, or null for no snapshot. */
+  @Override
   public String snapshot() {
     return snapshot;
   }
 
+  @Override
   public String snapshotDescription() {
     return snapshotDescription;
   }
 
+  @Override
   public long snapshotCompactionProtectionSeconds() {
     return snapshotCompactionProtectionSeconds;
   }
@@ -297,9 +313,9 @@ public final class ImportOptions {
   @Override
   public String toString() {
     return "ImportOptions{uri="
-        + uri
+        + connection.uri()
         + ", collection="
-        + database
+        + connection.database()
         + "."
         + collection
         + (partition == null ? "" : ", partition=" + partition)
@@ -308,7 +324,7 @@ public final class ImportOptions {
         + ", format="
         + format
         + ", auth="
-        + (authorization == null ? "none" : "***")
+        + (connection.authorization() == null ? "none" : "***")
         + "}";
   }
 }

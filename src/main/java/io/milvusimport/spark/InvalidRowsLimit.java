@@ -1,6 +1,7 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.InvalidRowException;
+import io.milvusimport.connect.OptionValues;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Locale;

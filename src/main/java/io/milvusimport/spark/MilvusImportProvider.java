@@ -1,6 +1,7 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.MilvusImportException;
+import io.milvusimport.connect.MilvusConnection;
 import java.util.Map;
 import org.apache.spark.sql.connector.catalog.SessionConfigSupport;
 import org.apache.spark.sql.connector.catalog.Table;
@@ -51,7 +52,7 @@ public final class MilvusImportProvider
     properties.forEach(
         (key, value) -> {
           if (key.equalsIgnoreCase(OptionKeys.URI)) {
-            OptionParsers.refuseSecretsInUri(value);
+            MilvusConnection.refuseSecretsInUri(value);
           }
         });
     return new MilvusImportTable(schema, properties);

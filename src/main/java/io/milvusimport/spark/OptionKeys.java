@@ -1,39 +1,42 @@
 package io.milvusimport.spark;
 
+import io.milvusimport.connect.ConnectionKeys;
 import java.util.Set;
 
 /**
  * The write options' keys, each with why it exists: the one place options are defined ({@code
- * docs/options.md} mirrors it). Keys are case-insensitive; {@link ImportOptions} parses them.
+ * docs/options.md} mirrors it). Keys are case-insensitive; {@link ImportOptions} parses them. The
+ * keys that say how to reach Milvus come from {@link ConnectionKeys}, shared with the Spark-free
+ * management API.
  */
 public final class OptionKeys {
   /** Milvus REST endpoint, e.g. {@code http://milvus:19530}; the import API lives there. */
-  public static final String URI = "uri";
+  public static final String URI = ConnectionKeys.URI;
 
   /** {@code user:password} or an API key; sent as a Bearer token and never logged. */
-  public static final String TOKEN = "token";
+  public static final String TOKEN = ConnectionKeys.TOKEN;
 
   /** Alternative to {@code token} for clusters with user/password auth. */
-  public static final String USER = "user";
+  public static final String USER = ConnectionKeys.USER;
 
   /** Password for {@code user}. */
-  public static final String PASSWORD = "password";
+  public static final String PASSWORD = ConnectionKeys.PASSWORD;
 
   /**
    * PEM file (on the driver) of the CA certificate(s) to trust for an {@code https} uri instead of
    * the JVM's trust store, for a Milvus whose certificate a private CA signed (pymilvus {@code
    * ca_pem_path}, Java SDK {@code caPemPath}).
    */
-  public static final String CA_PEM_PATH = "caPemPath";
+  public static final String CA_PEM_PATH = ConnectionKeys.CA_PEM_PATH;
 
   /** PEM file of the client certificate for Milvus's mutual TLS ({@code tlsMode: 2}). */
-  public static final String CLIENT_PEM_PATH = "clientPemPath";
+  public static final String CLIENT_PEM_PATH = ConnectionKeys.CLIENT_PEM_PATH;
 
   /** PEM file of the client certificate's unencrypted private key, for mutual TLS. */
-  public static final String CLIENT_KEY_PATH = "clientKeyPath";
+  public static final String CLIENT_KEY_PATH = ConnectionKeys.CLIENT_KEY_PATH;
 
   /** Milvus database of the collection. Default {@code default}. */
-  public static final String DATABASE = "database";
+  public static final String DATABASE = ConnectionKeys.DATABASE;
 
   /** Target collection; it must exist, since its schema decides how rows are encoded. */
   public static final String COLLECTION = "collection";
@@ -68,16 +71,16 @@ public final class OptionKeys {
   public static final String MAX_FILES_PER_JOB = "maxFilesPerJob";
 
   /** First wait between job status polls; it backs off up to {@code maxPollInterval}. */
-  public static final String POLL_INTERVAL = "pollInterval";
+  public static final String POLL_INTERVAL = ConnectionKeys.POLL_INTERVAL;
 
   /** Longest wait between polls, so a long import is not polled too often. */
-  public static final String MAX_POLL_INTERVAL = "maxPollInterval";
+  public static final String MAX_POLL_INTERVAL = ConnectionKeys.MAX_POLL_INTERVAL;
 
   /** How long the commit waits for all jobs to finish before failing (files are then kept). */
   public static final String IMPORT_TIMEOUT = "importTimeout";
 
   /** Timeout of one HTTP request to Milvus. */
-  public static final String REQUEST_TIMEOUT = "requestTimeout";
+  public static final String REQUEST_TIMEOUT = ConnectionKeys.REQUEST_TIMEOUT;
 
   /** Keep the staged files after a successful import, e.g. to inspect or re-import them. */
   public static final String KEEP_STAGED_FILES = "keepStagedFiles";
@@ -123,7 +126,7 @@ public final class OptionKeys {
    * repeated, with exponential backoff and jitter from {@code pollInterval} to {@code
    * maxPollInterval}.
    */
-  public static final String RETRIES = "retries";
+  public static final String RETRIES = ConnectionKeys.RETRIES;
 
   /**
    * {@code auto} (default): all-or-nothing through Milvus 3.0's two-phase import when the server
@@ -161,41 +164,37 @@ public final class OptionKeys {
   /** Milvus's {@code dataCoord.import.maxImportFileNumPerReq} default. */
   public static final int MILVUS_MAX_FILES_PER_REQUEST = 1024;
 
+  /** Every key: the connection keys and the writer's own. */
   static final Set<String> KEYS =
-      Set.of(
-          URI,
-          TOKEN,
-          USER,
-          PASSWORD,
-          CA_PEM_PATH,
-          CLIENT_PEM_PATH,
-          CLIENT_KEY_PATH,
-          DATABASE,
-          COLLECTION,
-          PARTITION,
-          STAGING_PATH,
-          MILVUS_BUCKET,
-          FORMAT,
-          PARQUET_COMPRESSION,
-          MAX_FILE_SIZE,
-          MAX_FILES_PER_JOB,
-          POLL_INTERVAL,
-          MAX_POLL_INTERVAL,
-          IMPORT_TIMEOUT,
-          REQUEST_TIMEOUT,
-          KEEP_STAGED_FILES,
-          WAIT_FOR_COMPLETION,
-          COLUMN_MAPPING,
-          DEFAULT_VALUES,
-          INVALID_ROWS,
-          MAX_INVALID_ROWS,
-          MAX_CONCURRENT_JOBS,
-          RETRIES,
-          ATOMIC,
-          RESUME_WRITE_ID,
-          SNAPSHOT,
-          SNAPSHOT_DESCRIPTION,
-          SNAPSHOT_COMPACTION_PROTECTION_SECONDS);
+      withConnectionKeys(
+          Set.of(
+              COLLECTION,
+              PARTITION,
+              STAGING_PATH,
+              MILVUS_BUCKET,
+              FORMAT,
+              PARQUET_COMPRESSION,
+              MAX_FILE_SIZE,
+              MAX_FILES_PER_JOB,
+              IMPORT_TIMEOUT,
+              KEEP_STAGED_FILES,
+              WAIT_FOR_COMPLETION,
+              COLUMN_MAPPING,
+              DEFAULT_VALUES,
+              INVALID_ROWS,
+              MAX_INVALID_ROWS,
+              MAX_CONCURRENT_JOBS,
+              ATOMIC,
+              RESUME_WRITE_ID,
+              SNAPSHOT,
+              SNAPSHOT_DESCRIPTION,
+              SNAPSHOT_COMPACTION_PROTECTION_SECONDS));
+
+  private static Set<String> withConnectionKeys(Set<String> writerKeys) {
+    Set<String> all = new java.util.HashSet<>(writerKeys);
+    all.addAll(ConnectionKeys.KEYS);
+    return Set.copyOf(all);
+  }
 
   private OptionKeys() {}
 }

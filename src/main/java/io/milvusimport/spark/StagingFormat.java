@@ -1,5 +1,6 @@
 package io.milvusimport.spark;
 
+import io.milvusimport.connect.OptionValues;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

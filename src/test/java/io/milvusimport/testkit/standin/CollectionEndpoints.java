@@ -36,7 +36,7 @@ final class CollectionEndpoints {
     r.register(
         C + "flush",
         req -> {
-          store.get(req.db, name(req));
+          store.get(req.db, name(req)).flush();
           return null;
         });
     r.register(C + "get_load_state", req -> loadState(store.get(req.db, name(req))));

@@ -36,6 +36,9 @@ final class CollectionSpec {
 
   private final Map<String, List<Map<String, Object>>> partitions = new LinkedHashMap<>();
 
+  /** Rows per partition that the last flush persisted (a prefix: rows are only appended). */
+  private final Map<String, Integer> flushed = new LinkedHashMap<>();
+
   private CollectionSpec(
       String db,
       String name,
@@ -252,6 +255,35 @@ final class CollectionSpec {
     }
     return Collections.unmodifiableList(
         new ArrayList<>(partitions.getOrDefault(partition, Collections.emptyList())));
+  }
+
+  /** {@code collections/flush}: every row imported so far is persisted. */
+  synchronized void flush() {
+    partitions.forEach((p, rows) -> flushed.put(p, rows.size()));
+  }
+
+  /** The rows the last flush persisted, per partition (all partitions, some maybe empty). */
+  synchronized Map<String, List<Map<String, Object>>> flushedRows() {
+    Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+    partitions.forEach(
+        (p, rows) -> out.put(p, new ArrayList<>(rows.subList(0, flushed.getOrDefault(p, 0)))));
+    return out;
+  }
+
+  /** A new, empty collection with this one's schema: the target of a snapshot restore. */
+  synchronized CollectionSpec withSchemaOf(String targetDb, String targetName) {
+    CollectionSpec copy =
+        new CollectionSpec(
+            targetDb,
+            targetName,
+            autoId,
+            enableDynamicField,
+            fields,
+            functions.deepCopy(),
+            consistencyLevel,
+            shardsNum);
+    copy.timezone = timezone;
+    return copy;
   }
 
   synchronized long rowCount() {

@@ -24,6 +24,18 @@ final class CollectionStore {
     return spec;
   }
 
+  /**
+   * Adds a collection made elsewhere (a snapshot restore's target); an existing name answers as
+   * Milvus's root coordinator does for a restore into it (1100).
+   */
+  CollectionSpec add(CollectionSpec spec) {
+    if (collections.putIfAbsent(key(spec.db, spec.name), spec) != null) {
+      throw MilvusErrors.parameterInvalid(
+          "create duplicate collection with different parameters, collection: " + spec.name);
+    }
+    return spec;
+  }
+
   CollectionSpec find(String db, String name) {
     return collections.get(key(db, name));
   }

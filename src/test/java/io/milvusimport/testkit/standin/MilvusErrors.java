@@ -15,6 +15,8 @@ final class MilvusErrors {
   static final int MISSING_REQUIRED_PARAMETERS = 1802;
   static final int IMPORT_FAILED = 2100;
   static final int IMPORT_SYS_FAILED = 2101;
+  static final int SNAPSHOT_NOT_FOUND = 2600;
+  static final int SNAPSHOT_PINNED = 2601;
 
   private MilvusErrors() {}
 
@@ -69,6 +71,26 @@ final class MilvusErrors {
   static ApiException incorrectFormat(String detail) {
     return new ApiException(
         INCORRECT_PARAMETER_FORMAT, "incorrect parameter format, error: " + detail);
+  }
+
+  /** {@code merr.WrapErrSnapshotNotFound}: "snapshot not found[snapshot=s]" (2600). */
+  static ApiException snapshotNotFound(String snapshot) {
+    return new ApiException(SNAPSHOT_NOT_FOUND, "snapshot not found[snapshot=" + snapshot + "]");
+  }
+
+  /** {@code merr.WrapErrSnapshotPinned} from the snapshot manager's drop (2601). */
+  static ApiException snapshotPinned(String snapshot, int pins) {
+    return new ApiException(
+        SNAPSHOT_PINNED,
+        pins
+            + " active pins, unpin before dropping: snapshot is pinned[snapshot="
+            + snapshot
+            + "]");
+  }
+
+  /** The restore-job describe of an id the data coordinator does not (or no longer) know. */
+  static ApiException restoreJobNotFound(String jobId) {
+    return new ApiException(IMPORT_SYS_FAILED, "restore job not found: jobID=" + jobId);
   }
 
   static ApiException notAuthenticated() {

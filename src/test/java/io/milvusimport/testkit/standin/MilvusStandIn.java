@@ -41,6 +41,7 @@ public final class MilvusStandIn implements AutoCloseable {
   private final ImportEndpoints imports;
   private final FaultPlan faults = new FaultPlan();
   private final SnapshotEndpoints snapshots;
+  private final RestoreJobs restores;
   private final String serverVersion;
   private final boolean tls;
   private final AtomicInteger tlsConnections = new AtomicInteger();
@@ -63,8 +64,14 @@ public final class MilvusStandIn implements AutoCloseable {
             !b.ignoreIdempotencyKey);
     imports.registerAll(router);
     this.snapshots = new SnapshotEndpoints(store);
+    this.restores = new RestoreJobs(store, snapshots, b.stepDelay, b.restoreJobRetention);
     if (v3) {
-      snapshots.registerAll(router);
+      // 3.0.0 speaks snapshots over gRPC only; REST has just the restore-job routes until 3.0.1.
+      restores.registerJobRoutes(router);
+      if (!b.serverVersion.equals("3.0.0")) {
+        snapshots.registerAll(router);
+        restores.registerRestore(router);
+      }
     }
     InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
     this.tls = b.tlsContext != null;
@@ -148,7 +155,25 @@ public final class MilvusStandIn implements AutoCloseable {
   /** Rows a snapshot holds, or null when there is no such snapshot. */
   public List<Map<String, Object>> snapshotRows(String db, String collection, String name) {
     SnapshotEndpoints.Snapshot s = snapshots.get(db, collection, name);
-    return s == null ? null : new ArrayList<>(s.rows);
+    return s == null ? null : s.rows();
+  }
+
+  /** The next snapshot restore fails while copying, with {@code reason}; its target is dropped. */
+  public void failNextRestore(String reason) {
+    restores.failNext(reason);
+  }
+
+  /**
+   * Time each of a restore's four segment copies takes, for restores started from now on (default:
+   * the builder's {@code stepDelay}).
+   */
+  public void restoreStepDelay(Duration delay) {
+    restores.stepDelay(delay);
+  }
+
+  /** Whether the collection exists. */
+  public boolean hasCollection(String db, String collection) {
+    return store.find(db, collection) != null;
   }
 
   /** Names of the collection's snapshots, sorted. */
@@ -184,6 +209,7 @@ public final class MilvusStandIn implements AutoCloseable {
     server.stop(0);
     executor.shutdownNow();
     jobs.close();
+    restores.close();
     LOG.info("{} stopped", RestRouter.TAG);
   }
 
@@ -200,6 +226,7 @@ public final class MilvusStandIn implements AutoCloseable {
     private boolean ignoreIdempotencyKey;
     private SSLContext tlsContext;
     private boolean requireClientCertificate;
+    private Duration restoreJobRetention = Duration.ofHours(3);
 
     private Builder() {}
 
@@ -216,11 +243,19 @@ public final class MilvusStandIn implements AutoCloseable {
 
     /**
      * The Milvus version to behave as. {@code 3.x}: two-phase import ({@code auto_commit=false},
-     * {@code /jobs/import/commit|abort}) and snapshots; {@code 2.x} (default 2.6.24): neither, the
-     * routes answer HTTP 404 and {@code auto_commit} is ignored.
+     * {@code /jobs/import/commit|abort}) and the restore-job routes ({@code /jobs/snapshot/*});
+     * {@code 3.0.1} and later also {@code /snapshots/*} (on {@code 3.0.0} those answer HTTP 404);
+     * {@code 2.x} (default 2.6.24): none of these, the routes answer HTTP 404 and {@code
+     * auto_commit} is ignored.
      */
     public Builder serverVersion(String version) {
       this.serverVersion = version;
+      return this;
+    }
+
+    /** How long finished restore jobs are remembered (Milvus: 3 h). */
+    public Builder restoreJobRetention(Duration retention) {
+      this.restoreJobRetention = retention;
       return this;
     }
 

@@ -32,14 +32,18 @@ final class RestRouter implements HttpHandler {
     final String db;
     final String idempotencyKey;
 
+    /** The {@code DB-Name} header, else {@code default}: what a restore falls back to. */
+    final String headerDb;
+
     Request(ObjectNode body, String db) {
-      this(body, db, null);
+      this(body, db, null, "default");
     }
 
-    Request(ObjectNode body, String db, String idempotencyKey) {
+    Request(ObjectNode body, String db, String idempotencyKey, String headerDb) {
       this.body = body;
       this.db = db;
       this.idempotencyKey = idempotencyKey;
+      this.headerDb = headerDb;
     }
 
     /** A required string field, else Milvus's 1802 binding error naming {@code struct.Field}. */
@@ -137,13 +141,15 @@ final class RestRouter implements HttpHandler {
       throw new ApiException(405, 405, "405 method not allowed");
     }
     ObjectNode body = parseBody(raw);
+    String header = ex.getRequestHeaders().getFirst("DB-Name");
+    String headerDb = header == null || header.isEmpty() ? "default" : header;
     String db = body.path("dbName").asText("");
     if (db.isEmpty()) {
-      String header = ex.getRequestHeaders().getFirst("DB-Name");
-      db = header == null || header.isEmpty() ? "default" : header;
+      db = headerDb;
     }
     JsonNode data =
-        endpoint.handle(new Request(body, db, ex.getRequestHeaders().getFirst("Idempotency-Key")));
+        endpoint.handle(
+            new Request(body, db, ex.getRequestHeaders().getFirst("Idempotency-Key"), headerDb));
     ObjectNode out = JSON.createObjectNode();
     out.put("code", 0);
     out.set("data", data == null ? JSON.createObjectNode() : data);

@@ -8,35 +8,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code /v2/vectordb/snapshots/{create,list,describe,drop}} of a 3.0 stand-in (contract §6). A
- * snapshot holds the rows of the collection's completed imports at its creation (imports write
- * sealed segments, which is what a snapshot keeps). Names are unique per collection: Milvus's
- * snapshot manager answers 1100 "snapshot name N already exists".
+ * {@code /v2/vectordb/snapshots/{create,list,describe,drop}} of a 3.0.1+ stand-in (contract §6). A
+ * snapshot holds the rows the collection's last flush persisted: create neither flushes nor waits.
+ * Names are unique per collection (1100 "snapshot name N already exists"); a missing snapshot is
+ * 2600 "snapshot not found[snapshot=N]", except for drop, which succeeds; a snapshot that a running
+ * restore pins cannot be dropped (2601).
  */
 final class SnapshotEndpoints {
   private static final String S = "/v2/vectordb/snapshots/";
 
-  /** One snapshot: its describe fields and the rows it holds. */
+  /** One snapshot: its describe fields, the rows it holds per partition, and its pins. */
   static final class Snapshot {
     final String name;
     final String description;
     final String collection;
     final long createTs;
-    final List<Map<String, Object>> rows;
+    final Map<String, List<Map<String, Object>>> partitions;
+    final AtomicInteger pins = new AtomicInteger();
 
     Snapshot(
         String name,
         String description,
         String collection,
         long createTs,
-        List<Map<String, Object>> rows) {
+        Map<String, List<Map<String, Object>>> partitions) {
       this.name = name;
       this.description = description;
       this.collection = collection;
       this.createTs = createTs;
-      this.rows = rows;
+      this.partitions = partitions;
+    }
+
+    List<Map<String, Object>> rows() {
+      List<Map<String, Object>> all = new ArrayList<>();
+      partitions.values().forEach(all::addAll);
+      return all;
     }
   }
 
@@ -50,13 +59,13 @@ final class SnapshotEndpoints {
   void registerAll(RestRouter r) {
     r.register(S + "create", this::create);
     r.register(S + "list", this::list);
-    r.register(S + "describe", req -> describe(find(req)));
     r.register(
-        S + "drop",
+        S + "describe",
         req -> {
-          snapshots.remove(key(req.db, collection(req), snapshotName(req)));
-          return null;
+          store.get(req.db, collection(req));
+          return describe(find(req.db, collection(req), snapshotName(req)));
         });
+    r.register(S + "drop", this::drop);
   }
 
   List<String> names(String db, String collection) {
@@ -73,11 +82,19 @@ final class SnapshotEndpoints {
     return snapshots.get(key(db, collection, name));
   }
 
+  /** The snapshot, or Milvus's 2600 answer. */
+  Snapshot find(String db, String collection, String name) {
+    Snapshot s = get(db, collection, name);
+    if (s == null) {
+      throw MilvusErrors.snapshotNotFound(name);
+    }
+    return s;
+  }
+
   private JsonNode create(Request req) {
     CollectionSpec c = store.get(req.db, collection(req));
     String name = snapshotName(req);
     checkName(name);
-    List<Map<String, Object>> rows = new ArrayList<>(c.rows(null));
     // createTs is a hybrid timestamp in Milvus: physical milliseconds << 18.
     Snapshot s =
         new Snapshot(
@@ -85,9 +102,25 @@ final class SnapshotEndpoints {
             req.body.path("description").asText(""),
             c.name,
             System.currentTimeMillis() << 18,
-            rows);
+            c.flushedRows());
     if (snapshots.putIfAbsent(key(req.db, c.name, name), s) != null) {
-      throw MilvusErrors.parameterInvalid("snapshot name " + name + " already exists");
+      throw MilvusErrors.parameterInvalid(
+          "snapshot name " + name + " already exists in collection " + c.collectionId);
+    }
+    return null;
+  }
+
+  private JsonNode drop(Request req) {
+    String collection = collection(req);
+    store.get(req.db, collection);
+    String name = snapshotName(req);
+    Snapshot s = get(req.db, collection, name);
+    if (s != null) {
+      int pins = s.pins.get();
+      if (pins > 0) {
+        throw MilvusErrors.snapshotPinned(name, pins);
+      }
+      snapshots.remove(key(req.db, collection, name));
     }
     return null;
   }
@@ -127,21 +160,8 @@ final class SnapshotEndpoints {
     String collection = collection(req);
     store.get(req.db, collection);
     ArrayNode names = RestRouter.JSON.createArrayNode();
-    String prefix = req.db + "/" + collection + "/";
-    snapshots.keySet().stream()
-        .filter(k -> k.startsWith(prefix))
-        .sorted()
-        .forEach(k -> names.add(k.substring(prefix.length())));
+    names(req.db, collection).forEach(names::add);
     return names;
-  }
-
-  private Snapshot find(Request req) {
-    Snapshot s = snapshots.get(key(req.db, collection(req), snapshotName(req)));
-    if (s == null) {
-      throw MilvusErrors.parameterInvalid(
-          "snapshot " + snapshotName(req) + " not found (stand-in text)");
-    }
-    return s;
   }
 
   private static JsonNode describe(Snapshot s) {
@@ -149,10 +169,11 @@ final class SnapshotEndpoints {
     d.put("snapshotName", s.name);
     d.put("description", s.description);
     d.put("collectionName", s.collection);
-    d.putArray("partitionNames").add("_default");
-    d.put("createTs", s.createTs);
+    ArrayNode partitions = d.putArray("partitionNames");
+    s.partitions.keySet().forEach(partitions::add);
+    // Milvus's REST layer writes int64s as JSON strings here.
+    d.put("createTs", Long.toString(s.createTs));
     d.put("s3Location", "snapshots/" + s.collection + "/metadata/" + s.name + ".json");
-    d.put("rowCount", s.rows.size());
     return d;
   }
 

@@ -1,4 +1,4 @@
-package io.milvusimport.spark;
+package io.milvusimport.connect;
 
 import io.milvusimport.InvalidOptionException;
 import java.time.Duration;
@@ -9,24 +9,26 @@ import java.util.regex.Pattern;
 
 /**
  * Typed reads of raw option strings; every error names the option, the value and what is accepted.
+ * Shared by the writer's options and the Spark-free connection settings, so both word their errors
+ * alike.
  */
-final class OptionValues {
+public final class OptionValues {
   private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)b?");
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
   private final Map<String, String> raw;
 
   /** {@code raw} must already have lower-case keys. */
-  OptionValues(Map<String, String> raw) {
+  public OptionValues(Map<String, String> raw) {
     this.raw = raw;
   }
 
-  String optional(String key) {
+  public String optional(String key) {
     String value = raw.get(key.toLowerCase(Locale.ROOT));
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  String required(String key, String what) {
+  public String required(String key, String what) {
     String value = optional(key);
     if (value == null) {
       throw new InvalidOptionException(
@@ -41,12 +43,12 @@ final class OptionValues {
     return value;
   }
 
-  String text(String key, String defaultValue) {
+  public String text(String key, String defaultValue) {
     String value = optional(key);
     return value == null ? defaultValue : value;
   }
 
-  boolean bool(String key, boolean defaultValue) {
+  public boolean bool(String key, boolean defaultValue) {
     String value = optional(key);
     if (value == null) {
       return defaultValue;
@@ -61,7 +63,7 @@ final class OptionValues {
     }
   }
 
-  int integer(String key, int defaultValue, int min, int max) {
+  public int integer(String key, int defaultValue, int min, int max) {
     String value = optional(key);
     if (value == null) {
       return defaultValue;
@@ -78,7 +80,7 @@ final class OptionValues {
   }
 
   /** Sizes such as {@code 1g}, {@code 512m}, {@code 64kb} or plain bytes; binary multiples. */
-  long bytes(String key, long defaultValue, long min, long max, String limitNote) {
+  public long bytes(String key, long defaultValue, long min, long max, String limitNote) {
     String value = optional(key);
     if (value == null) {
       return defaultValue;
@@ -106,13 +108,13 @@ final class OptionValues {
    * Longest duration accepted: far beyond any import, and small enough for deadlines computed in
    * nanoseconds ({@code System.nanoTime() + d.toNanos()}) never to overflow.
    */
-  static final Duration MAX_DURATION = Duration.ofDays(365);
+  public static final Duration MAX_DURATION = Duration.ofDays(365);
 
   /**
    * Durations such as {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, from {@code min} to
    * {@link #MAX_DURATION}.
    */
-  Duration duration(String key, Duration defaultValue, Duration min) {
+  public Duration duration(String key, Duration defaultValue, Duration min) {
     String value = optional(key);
     if (value == null) {
       return defaultValue;
@@ -155,12 +157,12 @@ final class OptionValues {
     return parsed;
   }
 
-  static InvalidOptionException invalid(String key, String value, String accepted) {
+  public static InvalidOptionException invalid(String key, String value, String accepted) {
     return new InvalidOptionException(
         "Option '" + key + "' has an invalid value '" + value + "': expected " + accepted + ".");
   }
 
-  static String human(long bytes) {
+  public static String human(long bytes) {
     String[] units = {"B", "KB", "MB", "GB", "TB"};
     int unit = 0;
     double value = bytes;

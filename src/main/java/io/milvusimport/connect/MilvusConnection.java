@@ -1,0 +1,136 @@
+package io.milvusimport.connect;
+
+import io.milvusimport.milvus.MilvusRestClient;
+import io.milvusimport.milvus.RetryPolicy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.net.ssl.SSLContext;
+
+/**
+ * How to reach Milvus (uri, credential, database, TLS, request timeout, retries and their
+ * back-off), parsed once and checked, with the writer's option keys ({@link ConnectionKeys}) and
+ * error texts. It lives outside the {@code spark} package so the writer's commit, the snapshot
+ * management API and tools that run without a SparkSession share one parser and one meaning of each
+ * key.
+ *
+ * <p>It holds the credential: keep it on the driver, never ship it to executors; {@link #toString}
+ * leaves the credential out.
+ */
+public final class MilvusConnection {
+  private final URI uri;
+  private final String authorization;
+  private final SSLContext tls;
+  private final String database;
+  private final Duration requestTimeout;
+  private final int retries;
+  private final Duration retryInitialDelay;
+  private final Duration retryMaxDelay;
+
+  private MilvusConnection(OptionValues values) {
+    this.uri =
+        ConnectionParsers.parseUri(
+            values.required(
+                ConnectionKeys.URI, "the Milvus REST endpoint, e.g. http://milvus:19530"));
+    this.authorization = ConnectionParsers.parseAuthorization(values);
+    this.tls = ConnectionParsers.parseTls(values, uri);
+    this.database = values.text(ConnectionKeys.DATABASE, "default");
+    this.retryInitialDelay =
+        values.duration(ConnectionKeys.POLL_INTERVAL, Duration.ofSeconds(1), Duration.ofMillis(10));
+    this.retryMaxDelay =
+        values.duration(
+            ConnectionKeys.MAX_POLL_INTERVAL, Duration.ofSeconds(30), retryInitialDelay);
+    this.requestTimeout =
+        values.duration(
+            ConnectionKeys.REQUEST_TIMEOUT, Duration.ofSeconds(60), Duration.ofMillis(100));
+    this.retries = values.integer(ConnectionKeys.RETRIES, 5, 0, 100);
+  }
+
+  /**
+   * Parses the connection keys of {@code options} (keys in any case); other keys, such as the
+   * writer's, are ignored, so a write's options map can be passed as it is.
+   *
+   * @throws io.milvusimport.InvalidOptionException naming the option, the value and what is
+   *     accepted
+   */
+  public static MilvusConnection parse(Map<String, String> options) {
+    Map<String, String> lower = new TreeMap<>();
+    options.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+    return new MilvusConnection(new OptionValues(lower));
+  }
+
+  /** Parses from options already read by the writer ({@code values} with lower-case keys). */
+  public static MilvusConnection parse(OptionValues values) {
+    return new MilvusConnection(values);
+  }
+
+  /**
+   * Refuses a {@code uri} with credentials, a query or a fragment without echoing it; for callers
+   * that must check before the options reach a plan (the writer's table provider).
+   */
+  public static void refuseSecretsInUri(String value) {
+    ConnectionParsers.refuseSecretsInUri(value);
+  }
+
+  /** A REST client for this connection. */
+  public MilvusRestClient client() {
+    return new MilvusRestClient(uri, authorization, requestTimeout, tls);
+  }
+
+  /** Retries transient faults {@link #retries} times, backing off from {@code pollInterval}. */
+  public RetryPolicy retryPolicy() {
+    return new RetryPolicy(retries, retryInitialDelay, retryMaxDelay);
+  }
+
+  public URI uri() {
+    return uri;
+  }
+
+  /** The Authorization header value, or null for a server without authentication. */
+  public String authorization() {
+    return authorization;
+  }
+
+  /** The TLS context from the PEM options, or null for the JVM's defaults. */
+  public SSLContext tls() {
+    return tls;
+  }
+
+  /** The database named by {@code database} (default {@code default}). */
+  public String database() {
+    return database;
+  }
+
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  public int retries() {
+    return retries;
+  }
+
+  /** First wait before a retry ({@code pollInterval}). */
+  public Duration retryInitialDelay() {
+    return retryInitialDelay;
+  }
+
+  /** Longest wait before a retry ({@code maxPollInterval}). */
+  public Duration retryMaxDelay() {
+    return retryMaxDelay;
+  }
+
+  /** Credentials are left out on purpose. */
+  @Override
+  public String toString() {
+    return "MilvusConnection{uri="
+        + uri
+        + ", database="
+        + database
+        + ", auth="
+        + (authorization == null ? "none" : "***")
+        + (tls == null ? "" : ", tls=pem")
+        + "}";
+  }
+}
