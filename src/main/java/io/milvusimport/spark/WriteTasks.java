@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.slf4j.Logger;
@@ -16,7 +16,13 @@ import org.slf4j.LoggerFactory;
  * fails, Spark fails the job and calls the abort at once, while sibling tasks may still be staging
  * (a kill without interrupt is noticed only at the next row) and their files land after the
  * directory was deleted. The tasks are those of the jobs of the SQL execution that created the
- * write (Spark's {@code spark.sql.execution.id} job property).
+ * write (Spark's {@code spark.sql.execution.id} property, which every stage of the execution
+ * carries).
+ *
+ * <p>Only events' Java-typed fields are read: the jar runs on Scala 2.12 and 2.13 Sparks, and a
+ * Scala collection in a signature (such as {@code SparkListenerJobStart.stageIds()}) would fail
+ * with {@code NoSuchMethodError} on the other Scala line, inside Spark's listener bus, which then
+ * stops the user's SparkContext. For the same reason a failing callback is logged and never thrown.
  */
 final class WriteTasks extends SparkListener {
   private static final Logger LOG = LoggerFactory.getLogger(WriteTasks.class);
@@ -40,13 +46,15 @@ final class WriteTasks extends SparkListener {
   }
 
   @Override
-  public synchronized void onJobStart(SparkListenerJobStart job) {
-    if (executionId != null
-        && job.properties() != null
-        && executionId.equals(job.properties().getProperty(EXECUTION_ID))) {
-      for (Object stage : scala.collection.JavaConverters.seqAsJavaList(job.stageIds())) {
-        stages.add((Integer) stage);
+  public synchronized void onStageSubmitted(SparkListenerStageSubmitted stage) {
+    try {
+      if (executionId != null
+          && stage.properties() != null
+          && executionId.equals(stage.properties().getProperty(EXECUTION_ID))) {
+        stages.add(stage.stageInfo().stageId());
       }
+    } catch (RuntimeException | LinkageError e) {
+      LOG.debug("Could not read a stage event; the abort will not wait for its tasks", e);
     }
   }
 
