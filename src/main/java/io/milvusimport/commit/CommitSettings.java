@@ -51,4 +51,7 @@ public interface CommitSettings {
   String snapshotDescription();
 
   long snapshotCompactionProtectionSeconds();
+
+  /** The pattern of the snapshot to take before the first import job, or null for none. */
+  String snapshotBefore();
 }

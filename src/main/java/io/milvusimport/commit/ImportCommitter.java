@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The driver-side end of a write: records the committed tasks' files in the manifest, imports them
- * through {@link ImportJobRunner} (two-phase on Milvus 3.0 when asked), checks the row count, takes
- * the snapshot and removes the staged files.
+ * through {@link ImportJobRunner} (two-phase on Milvus 3.0 when asked) after the {@code
+ * snapshotBefore} snapshot, checks the row count, takes the snapshot and removes the staged files.
  *
  * <p>Cleanup follows Iceberg's rule: files are deleted after success, and after a failure only when
  * no job can still read them; when a job's state is unknown they stay with the manifest, and the
@@ -123,6 +123,13 @@ public final class ImportCommitter {
             options.maxPollInterval(),
             options.importTimeout(),
             finder);
+    if (options.snapshotBefore() != null) {
+      new SnapshotBeforeImport(
+              new MilvusSnapshots(
+                  client, options.connection().database(), options.collection(), retry),
+              manifest)
+          .take(options.snapshotBefore());
+    }
     manifest.status("Importing");
     try {
       store.save(manifest);

@@ -58,6 +58,8 @@ final class WriteManifest {
   private String format = "";
   private String snapshotName = "";
   private String snapshotCreateTs = "";
+  private String snapshotBeforeName = "";
+  private String snapshotBeforeCreateTs = "";
   private String updatedAt = Instant.now().toString();
   private long changes;
 
@@ -126,6 +128,27 @@ final class WriteManifest {
     snapshotName = name;
     snapshotCreateTs = createTs;
     touch();
+  }
+
+  /** The snapshot taken before the first import job ({@code snapshotBefore}); "" when none. */
+  synchronized String snapshotBefore() {
+    return snapshotBeforeName;
+  }
+
+  synchronized void snapshotBefore(String name, String createTs) {
+    snapshotBeforeName = name;
+    snapshotBeforeCreateTs = createTs;
+    touch();
+  }
+
+  /** Whether a create of any job was tried (its key recorded) or a job exists. */
+  synchronized boolean anyJobCreateTried() {
+    for (Job job : jobs) {
+      if (job.idempotencyKey != null || job.jobId != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   synchronized void jobCreating(Job job, String key) {
@@ -243,6 +266,11 @@ final class WriteManifest {
     if (!snapshotName.isEmpty()) {
       root.putObject("snapshot").put("name", snapshotName).put("createTs", snapshotCreateTs);
     }
+    if (!snapshotBeforeName.isEmpty()) {
+      root.putObject("snapshotBefore")
+          .put("name", snapshotBeforeName)
+          .put("createTs", snapshotBeforeCreateTs);
+    }
     return root.toString();
   }
 
@@ -310,6 +338,8 @@ final class WriteManifest {
     manifest.format = root.path("format").asText("");
     manifest.snapshotName = root.path("snapshot").path("name").asText("");
     manifest.snapshotCreateTs = root.path("snapshot").path("createTs").asText("");
+    manifest.snapshotBeforeName = root.path("snapshotBefore").path("name").asText("");
+    manifest.snapshotBeforeCreateTs = root.path("snapshotBefore").path("createTs").asText("");
     return manifest;
   }
 

@@ -270,6 +270,29 @@ public final class SnapshotManager {
     return new RestoreWaiter(new SnapshotRestores(this), pollInterval).await(jobId, timeout);
   }
 
+  /**
+   * As {@link #rollback(String, String, RollbackOptions)} with {@link RollbackOptions#defaults}.
+   */
+  public Rollback rollback(String collectionOrAlias, String snapshot) {
+    return rollback(collectionOrAlias, snapshot, RollbackOptions.defaults());
+  }
+
+  /**
+   * Undoes what happened to a collection since {@code snapshot}: restores the snapshot into a new
+   * collection (named by {@code options}, else {@code <collection>_<snapshot>}), waits for the
+   * restore, and, when {@code collectionOrAlias} is an alias, points the alias at the restored
+   * collection so its readers switch at once. The previous collection is kept unless {@link
+   * RollbackOptions#dropOld} asks to drop it.
+   *
+   * @throws io.milvusimport.RollbackFailedException when the restore fails or the alias cannot be
+   *     switched (the message says what state things are in)
+   * @throws io.milvusimport.TargetCollectionExistsException when the target exists already
+   * @throws io.milvusimport.RestoreTimeoutException when the restore outlasts the timeout
+   */
+  public Rollback rollback(String collectionOrAlias, String snapshot, RollbackOptions options) {
+    return new SnapshotRollback(this).run(collectionOrAlias, snapshot, options);
+  }
+
   JsonNode post(String endpoint, JsonNode body) {
     return client.post(endpoint, body);
   }

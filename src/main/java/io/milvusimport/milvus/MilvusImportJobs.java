@@ -144,17 +144,8 @@ public final class MilvusImportJobs {
    */
   public boolean supportsTwoPhaseImport() {
     ObjectNode body = client.body().put("dbName", database).put("jobId", "0");
-    try {
-      retry.call("two-phase import probe", () -> client.post("jobs/import/commit", body));
-      return true;
-    } catch (MilvusServerException e) {
-      return true;
-    } catch (MilvusTransportException e) {
-      if (e.httpStatus() == 404 || e.httpStatus() == 405) {
-        return false;
-      }
-      throw e;
-    }
+    return RouteProbe.exists(
+        () -> retry.call("two-phase import probe", () -> client.post("jobs/import/commit", body)));
   }
 
   /** True for Milvus's job-limit refusal (2101 "... reached the limit ..."), which heals. */

@@ -170,7 +170,10 @@ public final class MilvusRestClient {
           null);
     }
     int code = answer.path("code").asInt();
-    if (code != 0) {
+    // Some handlers (aliases/describe among them) write success as "code": 200 with data and no
+    // message; code 200 with a message is Milvus's "partition not found".
+    boolean success = code == 0 || (code == 200 && answer.has("data") && !answer.has("message"));
+    if (!success) {
       throw new MilvusServerException(
           endpoint,
           code,

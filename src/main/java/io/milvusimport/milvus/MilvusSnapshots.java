@@ -93,6 +93,15 @@ public final class MilvusSnapshots {
     return out;
   }
 
+  /**
+   * Whether the server has the snapshot REST routes (Milvus 3.0.1+), asked read-only with {@code
+   * snapshots/list}: 3.0.0 and 2.x answer HTTP 404 (their router has no such route); any Milvus
+   * answer, even an error, means the route exists.
+   */
+  public boolean supported() {
+    return RouteProbe.exists(this::list);
+  }
+
   /** Drops the snapshot (Milvus succeeds for a missing one; a pinned one fails with 2601). */
   public void drop(String name) {
     ObjectNode body = snapshotBody(name);

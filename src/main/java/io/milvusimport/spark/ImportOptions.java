@@ -54,6 +54,7 @@ public final class ImportOptions implements CommitSettings {
   private final String snapshot;
   private final String snapshotDescription;
   private final long snapshotCompactionProtectionSeconds;
+  private final String snapshotBefore;
 
   private ImportOptions(Map<String, String> options) {
     Map<String, String> lower = new TreeMap<>();
@@ -141,10 +142,20 @@ public final class ImportOptions implements CommitSettings {
           "a write id as logged, such as 20250101-120000-1a2b3c4d");
     }
     this.snapshot =
-        OptionParsers.parseSnapshot(values.optional(OptionKeys.SNAPSHOT), resumeWriteId);
+        OptionParsers.parseSnapshot(
+            OptionKeys.SNAPSHOT, values.optional(OptionKeys.SNAPSHOT), resumeWriteId);
     this.snapshotDescription = values.text(OptionKeys.SNAPSHOT_DESCRIPTION, "");
     this.snapshotCompactionProtectionSeconds =
         values.integer(OptionKeys.SNAPSHOT_COMPACTION_PROTECTION_SECONDS, 0, 0, Integer.MAX_VALUE);
+    this.snapshotBefore =
+        OptionParsers.parseSnapshot(
+            OptionKeys.SNAPSHOT_BEFORE, values.optional(OptionKeys.SNAPSHOT_BEFORE), resumeWriteId);
+    if (snapshot != null && snapshot.equals(snapshotBefore)) {
+      throw OptionValues.invalid(
+          OptionKeys.SNAPSHOT_BEFORE,
+          snapshotBefore,
+          "a name other than option 'snapshot' (both snapshots belong to one collection)");
+    }
   }
 
   /** Parses and checks {@code options} (keys in any case). */
@@ -307,6 +318,12 @@ public final class ImportOptions implements CommitSettings {
   @Override
   public long snapshotCompactionProtectionSeconds() {
     return snapshotCompactionProtectionSeconds;
+  }
+
+  /** The pattern of the snapshot taken before the first import job, or null for none. */
+  @Override
+  public String snapshotBefore() {
+    return snapshotBefore;
   }
 
   /** Credentials are left out on purpose. */

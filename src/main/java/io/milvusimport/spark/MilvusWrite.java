@@ -75,6 +75,7 @@ final class MilvusWrite implements Write {
                 + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
     boolean twoPhase = TwoPhaseDecision.decide(options, client, retry);
+    SnapshotSupportCheck.check(options, client, retry);
     LOG.info(
         "Write {} (query {}): staging {} files for {}.{} under {}",
         writeId,

@@ -156,6 +156,13 @@ public final class OptionKeys {
       "snapshotCompactionProtectionSeconds";
 
   /**
+   * Name of a Milvus snapshot (3.0.1+) to take before the write's first import job, so the import
+   * can be undone ({@code SnapshotManager.rollback}); placeholders and name rules as {@code
+   * snapshot}.
+   */
+  public static final String SNAPSHOT_BEFORE = "snapshotBefore";
+
+  /**
    * Largest {@code maxFileSize}: a file is closed once it reaches the limit, so it may overshoot by
    * one row; a 1 GB margin keeps every file under Milvus's 16 GB.
    */
@@ -188,7 +195,8 @@ public final class OptionKeys {
               RESUME_WRITE_ID,
               SNAPSHOT,
               SNAPSHOT_DESCRIPTION,
-              SNAPSHOT_COMPACTION_PROTECTION_SECONDS));
+              SNAPSHOT_COMPACTION_PROTECTION_SECONDS,
+              SNAPSHOT_BEFORE));
 
   private static Set<String> withConnectionKeys(Set<String> writerKeys) {
     Set<String> all = new java.util.HashSet<>(writerKeys);

@@ -59,10 +59,11 @@ final class OptionParsers {
   }
 
   /**
-   * Checks the {@code snapshot} pattern as Milvus will see it: rendered with the resumed write's
-   * id, or one of the shape new writes get.
+   * Checks a snapshot name pattern (option {@code key}: {@code snapshot} or {@code snapshotBefore})
+   * as Milvus will see it: rendered with the resumed write's id, or one of the shape new writes
+   * get.
    */
-  static String parseSnapshot(String pattern, String resumeWriteId) {
+  static String parseSnapshot(String key, String pattern, String resumeWriteId) {
     if (pattern == null) {
       return null;
     }
@@ -71,7 +72,7 @@ final class OptionParsers {
     String problem = SnapshotNames.problem(rendered);
     if (problem != null) {
       throw OptionValues.invalid(
-          OptionKeys.SNAPSHOT,
+          key,
           pattern,
           SnapshotNames.RULE + "; it renders as '" + rendered + "', where " + problem);
     }

@@ -84,7 +84,7 @@ class SnapshotManagerTest {
         .save();
   }
 
-  private static TreeSet<Long> ids(List<Map<String, Object>> rows) {
+  static TreeSet<Long> ids(List<Map<String, Object>> rows) {
     return rows.stream()
         .map(r -> ((Number) r.get("id")).longValue())
         .collect(Collectors.toCollection(TreeSet::new));

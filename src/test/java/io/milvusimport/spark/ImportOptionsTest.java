@@ -253,4 +253,20 @@ class ImportOptionsTest {
     assertThatThrownBy(() -> parse("resumeWriteId", "../x"))
         .hasMessageContaining("Option 'resumeWriteId'");
   }
+
+  @Test
+  void snapshotBeforeFollowsTheSnapshotRulesAndMustDifferFromIt() {
+    assertThat(ImportOptions.parse(minimal()).snapshotBefore()).isNull();
+    assertThat(parse("snapshotBefore", "pre_{writeId}").snapshotBefore())
+        .isEqualTo("pre_{writeId}");
+    assertThatThrownBy(() -> parse("snapshotBefore", "pre-{date}"))
+        .hasMessageContaining("Option 'snapshotBefore' has an invalid value 'pre-{date}'")
+        .hasMessageContaining("character '-' at position 3");
+    Map<String, String> both = minimal();
+    both.put("snapshot", "s_{writeId}");
+    both.put("snapshotBefore", "s_{writeId}");
+    assertThatThrownBy(() -> ImportOptions.parse(both))
+        .hasMessageContaining("Option 'snapshotBefore' has an invalid value 's_{writeId}'")
+        .hasMessageContaining("a name other than option 'snapshot'");
+  }
 }

@@ -19,7 +19,16 @@ final class CollectionEndpoints {
   }
 
   void registerAll(RestRouter r) {
-    r.register(C + "describe", req -> describe(store.get(req.db, name(req))));
+    r.register(
+        C + "describe",
+        req -> {
+          // Through an alias too: the answer names the aliased collection and its aliases.
+          CollectionSpec c = store.get(req.db, name(req));
+          ObjectNode d = describe(c);
+          ArrayNode aliases = d.putArray("aliases");
+          store.aliasNames(req.db, c.name).forEach(aliases::add);
+          return d;
+        });
     r.register(C + "has", req -> has(store.find(req.db, name(req)) != null));
     r.register(
         C + "create",

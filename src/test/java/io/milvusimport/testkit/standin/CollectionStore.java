@@ -6,15 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The stand-in's collections, keyed by database and name. */
+/**
+ * The stand-in's collections, keyed by database and name, and their aliases: as in Milvus, a name
+ * that is no collection is looked up as an alias of the same database, so describes, imports,
+ * flushes and snapshots through an alias reach the aliased collection.
+ */
 final class CollectionStore {
   private final Map<String, CollectionSpec> collections = new ConcurrentHashMap<>();
+
+  /** Alias key (database, alias) to the aliased collection's name. */
+  private final Map<String, String> aliases = new ConcurrentHashMap<>();
 
   private static String key(String db, String name) {
     return db + "\u0000" + name;
   }
 
   CollectionSpec create(String db, String name, JsonNode body) {
+    checkNotAlias(db, name);
     CollectionSpec spec = CollectionSpec.fromCreateBody(db, name, body);
     CollectionSpec prev = collections.putIfAbsent(key(db, name), spec);
     if (prev != null) {
@@ -29,6 +37,7 @@ final class CollectionStore {
    * Milvus's root coordinator does for a restore into it (1100).
    */
   CollectionSpec add(CollectionSpec spec) {
+    checkNotAlias(spec.db, spec.name);
     if (collections.putIfAbsent(key(spec.db, spec.name), spec) != null) {
       throw MilvusErrors.parameterInvalid(
           "create duplicate collection with different parameters, collection: " + spec.name);
@@ -36,8 +45,14 @@ final class CollectionStore {
     return spec;
   }
 
+  /** The collection by name, else by alias; null when neither. */
   CollectionSpec find(String db, String name) {
-    return collections.get(key(db, name));
+    CollectionSpec c = collections.get(key(db, name));
+    if (c != null) {
+      return c;
+    }
+    String aliased = aliases.get(key(db, name));
+    return aliased == null ? null : collections.get(key(db, aliased));
   }
 
   /** The collection or Milvus's code 100 error. */
@@ -49,8 +64,92 @@ final class CollectionStore {
     return c;
   }
 
+  /**
+   * Milvus (2.4+) refuses to drop through an alias, and to drop a collection that still has
+   * aliases.
+   */
   boolean drop(String db, String name) {
+    if (!collections.containsKey(key(db, name)) && aliases.containsKey(key(db, name))) {
+      throw MilvusErrors.parameterInvalid("cannot drop the collection via alias = " + name);
+    }
+    List<String> own = aliasesOf(db, name);
+    if (!own.isEmpty()) {
+      throw MilvusErrors.parameterInvalid(
+          "unable to drop the collection ["
+              + name
+              + "] because it has associated aliases "
+              + own
+              + ", please remove all aliases before dropping the collection");
+    }
     return collections.remove(key(db, name)) != null;
+  }
+
+  /** {@code aliases/create}: the collection must exist, the alias be no collection nor alias. */
+  void createAlias(String db, String alias, String collection) {
+    if (!collections.containsKey(key(db, collection))) {
+      throw MilvusErrors.collectionNotFound(db, collection);
+    }
+    checkNotCollection(db, alias);
+    if (aliases.putIfAbsent(key(db, alias), collection) != null) {
+      throw MilvusErrors.aliasExists(db, alias);
+    }
+  }
+
+  /** {@code aliases/alter}: points an existing alias at another existing collection. */
+  void alterAlias(String db, String alias, String collection) {
+    if (!collections.containsKey(key(db, collection))) {
+      throw MilvusErrors.collectionNotFound(db, collection);
+    }
+    if (aliases.replace(key(db, alias), collection) == null) {
+      throw MilvusErrors.aliasNotFound(db, alias);
+    }
+  }
+
+  /** The aliased collection's name, or Milvus's "alias not found". */
+  String describeAlias(String db, String alias) {
+    String collection = aliases.get(key(db, alias));
+    if (collection == null) {
+      throw MilvusErrors.aliasNotFound(db, alias);
+    }
+    return collection;
+  }
+
+  void dropAlias(String db, String alias) {
+    aliases.remove(key(db, alias));
+  }
+
+  /** The database's aliases, sorted; of one collection when {@code collection} is not null. */
+  List<String> aliasNames(String db, String collection) {
+    String prefix = key(db, "");
+    List<String> out = new ArrayList<>();
+    aliases.forEach(
+        (k, target) -> {
+          if (k.startsWith(prefix) && (collection == null || target.equals(collection))) {
+            out.add(k.substring(prefix.length()));
+          }
+        });
+    out.sort(null);
+    return out;
+  }
+
+  private List<String> aliasesOf(String db, String collection) {
+    return aliasNames(db, collection);
+  }
+
+  private void checkNotAlias(String db, String name) {
+    if (aliases.containsKey(key(db, name))) {
+      throw MilvusErrors.parameterInvalid(
+          "collection name ["
+              + name
+              + "] conflicts with an existing alias, please choose a unique"
+              + " name");
+    }
+  }
+
+  private void checkNotCollection(String db, String alias) {
+    if (collections.containsKey(key(db, alias))) {
+      throw MilvusErrors.aliasCollectionNameConflict(db, alias);
+    }
   }
 
   List<String> names(String db) {

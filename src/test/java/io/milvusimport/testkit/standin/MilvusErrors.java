@@ -17,6 +17,9 @@ final class MilvusErrors {
   static final int IMPORT_SYS_FAILED = 2101;
   static final int SNAPSHOT_NOT_FOUND = 2600;
   static final int SNAPSHOT_PINNED = 2601;
+  static final int ALIAS_NOT_FOUND = 1600;
+  static final int ALIAS_COLLECTION_NAME_CONFLICT = 1601;
+  static final int ALIAS_ALREADY_EXIST = 1602;
 
   private MilvusErrors() {}
 
@@ -91,6 +94,25 @@ final class MilvusErrors {
   /** The restore-job describe of an id the data coordinator does not (or no longer) know. */
   static ApiException restoreJobNotFound(String jobId) {
     return new ApiException(IMPORT_SYS_FAILED, "restore job not found: jobID=" + jobId);
+  }
+
+  /** {@code merr.WrapErrAliasNotFound(db, alias)} (1600). */
+  static ApiException aliasNotFound(String db, String alias) {
+    return new ApiException(
+        ALIAS_NOT_FOUND, "alias not found[database=" + db + "][alias=" + alias + "]");
+  }
+
+  /** {@code merr.WrapErrAliasCollectionNameConflict(db, alias)} (1601). */
+  static ApiException aliasCollectionNameConflict(String db, String alias) {
+    return new ApiException(
+        ALIAS_COLLECTION_NAME_CONFLICT,
+        "alias and collection name conflict[database=" + db + "][alias=" + alias + "]");
+  }
+
+  /** {@code merr.WrapErrAliasAlreadyExist(db, alias)} (1602). */
+  static ApiException aliasExists(String db, String alias) {
+    return new ApiException(
+        ALIAS_ALREADY_EXIST, "alias already exist[database=" + db + "][alias=" + alias + "]");
   }
 
   static ApiException notAuthenticated() {

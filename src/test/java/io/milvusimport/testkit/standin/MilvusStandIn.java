@@ -41,6 +41,7 @@ public final class MilvusStandIn implements AutoCloseable {
   private final ImportEndpoints imports;
   private final FaultPlan faults = new FaultPlan();
   private final SnapshotEndpoints snapshots;
+  private final RestRouter router;
   private final RestoreJobs restores;
   private final String serverVersion;
   private final boolean tls;
@@ -50,6 +51,8 @@ public final class MilvusStandIn implements AutoCloseable {
     this.jobs = new ImportJobs(b.source, b.readers, b.maxFileSizeBytes, b.stepDelay);
     RestRouter router = new RestRouter(b.token, faults);
     new CollectionEndpoints(store).registerAll(router);
+    new AliasEndpoints(store).registerAll(router);
+    this.router = router;
     this.serverVersion = b.serverVersion;
     boolean v3 = b.serverVersion.startsWith("3.");
     this.imports =
@@ -132,7 +135,27 @@ public final class MilvusStandIn implements AutoCloseable {
     }
   }
 
-  /** Rows of all Completed jobs into the collection, all partitions. */
+  /** Creates {@code alias} for {@code collection}, as {@code POST /v2/vectordb/aliases/create}. */
+  public void createAlias(String db, String alias, String collection) {
+    store.createAlias(db, alias, collection);
+  }
+
+  /** The collection {@code alias} points at, as {@code aliases/describe} answers. */
+  public String aliasTarget(String db, String alias) {
+    return store.describeAlias(db, alias);
+  }
+
+  /**
+   * The path of every request received so far, in order (e.g. {@code
+   * /v2/vectordb/snapshots/create}), including faulted ones.
+   */
+  public List<String> requestPaths() {
+    synchronized (router.received) {
+      return new ArrayList<>(router.received);
+    }
+  }
+
+  /** Rows of all Completed jobs into the collection (or alias), all partitions. */
   public List<Map<String, Object>> rows(String db, String collection) {
     return store.get(db, collection).rows(null);
   }

@@ -10,6 +10,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,6 +76,13 @@ final class RestRouter implements HttpHandler {
   }
 
   private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+
+  /** The {@code code} of a success answer where Milvus writes one other than 0. */
+  private final Map<String, Integer> successCodes = new ConcurrentHashMap<>();
+
+  /** Every request's path, in the order received (faulted ones included). */
+  final List<String> received = Collections.synchronizedList(new ArrayList<>());
+
   private final String token;
   private final FaultPlan faults;
 
@@ -85,10 +95,17 @@ final class RestRouter implements HttpHandler {
     endpoints.put(path, endpoint);
   }
 
+  /** As {@link #register}, for a handler that answers success with {@code code} (e.g. 200). */
+  void registerWithCode(String path, int code, Endpoint endpoint) {
+    successCodes.put(path, code);
+    endpoints.put(path, endpoint);
+  }
+
   @Override
   public void handle(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
     LOG.debug("{} {} {}", TAG, ex.getRequestMethod(), path);
+    received.add(path);
     try (InputStream in = ex.getRequestBody()) {
       byte[] raw = in.readAllBytes();
       Duration delay = faults.delayFor(path);
@@ -151,7 +168,7 @@ final class RestRouter implements HttpHandler {
         endpoint.handle(
             new Request(body, db, ex.getRequestHeaders().getFirst("Idempotency-Key"), headerDb));
     ObjectNode out = JSON.createObjectNode();
-    out.put("code", 0);
+    out.put("code", successCodes.getOrDefault(path, 0));
     out.set("data", data == null ? JSON.createObjectNode() : data);
     return out.toString();
   }

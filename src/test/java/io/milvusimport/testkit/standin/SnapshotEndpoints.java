@@ -62,8 +62,8 @@ final class SnapshotEndpoints {
     r.register(
         S + "describe",
         req -> {
-          store.get(req.db, collection(req));
-          return describe(find(req.db, collection(req), snapshotName(req)));
+          String collection = store.get(req.db, collection(req)).name;
+          return describe(find(req.db, collection, snapshotName(req)));
         });
     r.register(S + "drop", this::drop);
   }
@@ -111,8 +111,7 @@ final class SnapshotEndpoints {
   }
 
   private JsonNode drop(Request req) {
-    String collection = collection(req);
-    store.get(req.db, collection);
+    String collection = store.get(req.db, collection(req)).name;
     String name = snapshotName(req);
     Snapshot s = get(req.db, collection, name);
     if (s != null) {
@@ -157,8 +156,7 @@ final class SnapshotEndpoints {
   }
 
   private JsonNode list(Request req) {
-    String collection = collection(req);
-    store.get(req.db, collection);
+    String collection = store.get(req.db, collection(req)).name;
     ArrayNode names = RestRouter.JSON.createArrayNode();
     names(req.db, collection).forEach(names::add);
     return names;
