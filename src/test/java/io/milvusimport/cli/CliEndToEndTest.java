@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -80,6 +81,24 @@ class CliEndToEndTest {
     full[args.length + 1] = "--uri";
     full[args.length + 2] = bed.standIn().uri();
     return cli.run(Map.of("MILVUS_TOKEN", TOKEN), full);
+  }
+
+  /** A collection of {@code rows} imported rows with a snapshot "s1" taken by the CLI. */
+  private static String withSnapshotS1(long rows) throws IOException, InterruptedException {
+    String collection = collectionWith(0, rows);
+    CliProcess.Result created = snapshot("create", "--collection", collection, "--snapshot", "s1");
+    assertThat(created.code).as("%s", created).isZero();
+    return collection;
+  }
+
+  /** {@code snapshot restore} of "s1" into {@code target}, with {@code more} flags. */
+  private static CliProcess.Result restoreS1(String collection, String target, String... more)
+      throws IOException, InterruptedException {
+    List<String> args =
+        new ArrayList<>(
+            List.of("restore", "--collection", collection, "--snapshot", "s1", "--target", target));
+    args.addAll(List.of(more));
+    return snapshot(args.toArray(new String[0]));
   }
 
   private static TreeSet<Long> ids(String collection) {
@@ -184,40 +203,21 @@ class CliEndToEndTest {
 
   @Test
   void restoreWithoutWaitPrintsTheJobAndHowToFollowIt() throws Exception {
-    String collection = collectionWith(0, 10);
-    snapshot("create", "--collection", collection, "--snapshot", "s1");
+    String collection = withSnapshotS1(10);
 
-    CliProcess.Result started =
-        snapshot(
-            "restore",
-            "--collection",
-            collection,
-            "--snapshot",
-            "s1",
-            "--target",
-            collection + "_copy",
-            "--json");
+    CliProcess.Result started = restoreS1(collection, collection + "_copy", "--json");
 
     assertThat(started.code).as("%s", started).isZero();
     JsonNode job = JSON.readTree(started.out);
     assertThat(job.path("targetCollection").asText()).isEqualTo(collection + "_copy");
     assertThat(job.path("jobId").asText()).isNotEmpty();
-    CliProcess.Result text =
-        snapshot(
-            "restore",
-            "--collection",
-            collection,
-            "--snapshot",
-            "s1",
-            "--target",
-            collection + "_copy2");
+    CliProcess.Result text = restoreS1(collection, collection + "_copy2");
     assertThat(text.out).contains("Follow it with: snapshot job --job-id ");
   }
 
   @Test
   void onATerminalRestoreWaitRedrawsAProgressBarAndEndsItsLine() throws Exception {
-    String collection = collectionWith(0, 10);
-    snapshot("create", "--collection", collection, "--snapshot", "s1");
+    String collection = withSnapshotS1(10);
     bed.standIn().restoreStepDelay(Duration.ofMillis(400));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Cli.Streams terminal =
@@ -251,6 +251,19 @@ class CliEndToEndTest {
   }
 
   @Test
+  void aWaitThatRunsOutOfTimeExitsOneAndSaysHowToFollowTheJob() throws Exception {
+    String collection = withSnapshotS1(10);
+    bed.standIn().restoreStepDelay(Duration.ofSeconds(2));
+
+    CliProcess.Result result =
+        restoreS1(collection, collection + "_slow", "--wait", "--timeout", "1s");
+
+    assertThat(result.code).as("%s", result).isEqualTo(1);
+    assertThat(result.err)
+        .contains("is still RestoreSnapshot", "keeps running", "snapshot job --job-id ");
+  }
+
+  @Test
   void aMissingSnapshotFailsWithExitOneNamingIt() throws Exception {
     String collection = bed.createDocsCollection(4);
 
@@ -266,20 +279,10 @@ class CliEndToEndTest {
 
   @Test
   void aFailedRestoreExitsOneWithTheReason() throws Exception {
-    String collection = collectionWith(0, 10);
-    snapshot("create", "--collection", collection, "--snapshot", "s1");
+    String collection = withSnapshotS1(10);
     bed.standIn().failNextRestore("segment copy failed: disk full");
 
-    CliProcess.Result result =
-        snapshot(
-            "restore",
-            "--collection",
-            collection,
-            "--snapshot",
-            "s1",
-            "--target",
-            collection + "_bad",
-            "--wait");
+    CliProcess.Result result = restoreS1(collection, collection + "_bad", "--wait");
 
     assertThat(result.code).as("%s", result).isEqualTo(1);
     assertThat(result.out).contains("RestoreSnapshotFailed");
@@ -367,6 +370,7 @@ class CliEndToEndTest {
   void theClassPathHoldsNeitherSparkNorHadoop() {
     assertThat(cli.classPath())
         .hasSize(5)
-        .noneMatch(p -> p.contains("spark") || p.contains("hadoop"));
+        .extracting(p -> java.nio.file.Path.of(p).getFileName().toString())
+        .noneMatch(name -> name.contains("spark") || name.contains("hadoop"));
   }
 }

@@ -148,37 +148,24 @@ class CliTest {
     assertThat(err()).contains("Option 'uri' (--uri)", "http:// or https://");
   }
 
+  /** {@code snapshot create} of collection docs against a closed port. */
+  private int create(String snapshot, String... more) {
+    List<String> args =
+        new ArrayList<>(List.of("snapshot", "create", "--uri", CLOSED, "--collection", "docs"));
+    args.addAll(List.of("--snapshot", snapshot));
+    args.addAll(List.of(more));
+    return run(args.toArray(new String[0]));
+  }
+
   @Test
   void aBadDurationFlagNamesTheFlag() {
-    int code =
-        run(
-            "snapshot",
-            "create",
-            "--uri",
-            CLOSED,
-            "--collection",
-            "docs",
-            "--snapshot",
-            "s1",
-            "--compaction-protection",
-            "1week");
-    assertThat(code).isEqualTo(Cli.USAGE);
+    assertThat(create("s1", "--compaction-protection", "1week")).isEqualTo(Cli.USAGE);
     assertThat(err()).contains("'compaction-protection' has an invalid value '1week'");
   }
 
   @Test
   void aSnapshotNameMilvusRefusesIsAUsageErrorFoundBeforeAnyCall() {
-    int code =
-        run(
-            "snapshot",
-            "create",
-            "--uri",
-            CLOSED,
-            "--collection",
-            "docs",
-            "--snapshot",
-            "bad-name");
-    assertThat(code).isEqualTo(Cli.USAGE);
+    assertThat(create("bad-name")).isEqualTo(Cli.USAGE);
     assertThat(err()).contains("bad-name").doesNotContain("did not answer");
   }
 
