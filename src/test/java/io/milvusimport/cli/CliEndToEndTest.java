@@ -370,7 +370,7 @@ class CliEndToEndTest {
   void theClassPathHoldsNeitherSparkNorHadoop() {
     assertThat(cli.classPath())
         .hasSize(5)
-        .extracting(p -> java.nio.file.Path.of(p).getFileName().toString())
+        .extracting(p -> Path.of(p).getFileName().toString())
         .noneMatch(name -> name.contains("spark") || name.contains("hadoop"));
   }
 }
