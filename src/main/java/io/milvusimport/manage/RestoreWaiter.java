@@ -3,6 +3,7 @@ package io.milvusimport.manage;
 import io.milvusimport.MilvusImportException;
 import io.milvusimport.RestoreTimeoutException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +22,13 @@ final class RestoreWaiter {
     this.pollInterval = pollInterval;
   }
 
-  RestoreJob await(String jobId, Duration timeout) {
+  RestoreJob await(String jobId, Duration timeout, Consumer<RestoreJob> onPoll) {
     long deadline = System.nanoTime() + timeout.toNanos();
     RestoreJob last = null;
     String seen = "";
     while (true) {
       RestoreJob job = restores.job(jobId, last);
+      onPoll.accept(job);
       String now = job.state() + " " + job.progress() + "%";
       if (!now.equals(seen)) {
         LOG.info(

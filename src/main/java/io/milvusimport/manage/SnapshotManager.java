@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -267,7 +268,16 @@ public final class SnapshotManager {
    *     keeps running on the server, and the message says how to check it
    */
   public RestoreJob waitForRestore(String jobId, Duration timeout) {
-    return new RestoreWaiter(new SnapshotRestores(this), pollInterval).await(jobId, timeout);
+    return waitForRestore(jobId, timeout, job -> {});
+  }
+
+  /**
+   * As {@link #waitForRestore(String, Duration)}, handing every polled state to {@code onPoll} (the
+   * command line's progress bar).
+   */
+  public RestoreJob waitForRestore(String jobId, Duration timeout, Consumer<RestoreJob> onPoll) {
+    return new RestoreWaiter(new SnapshotRestores(this), pollInterval)
+        .await(jobId, timeout, onPoll);
   }
 
   /**

@@ -35,8 +35,8 @@ class SparkFreeLayersTest {
   }
 
   @Test
-  void managementAndConnectionImportNeitherSparkNorHadoop() throws IOException {
-    for (String pkg : List.of("manage", "connect")) {
+  void managementConnectionAndCommandLineImportNeitherSparkNorHadoop() throws IOException {
+    for (String pkg : List.of("manage", "connect", "cli")) {
       assertThat(importsOf(pkg))
           .isNotEmpty()
           .noneMatch(l -> l.contains("org.apache.spark") || l.contains("org.apache.hadoop"))

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * Milvus reads its own bucket. Whatever the timing, no row is imported twice, and a failure says
  * whether anything is imported and how to finish.
  */
-@Tag("e2e")
 class StorageFaultsWriteTest {
   private static final int DIM = 8;
   private static ImportTestBed bed;
@@ -58,6 +57,7 @@ class StorageFaultsWriteTest {
         .fail("PUT", FaultyS3.BUCKET + "/" + prefix + "/[^/]+/_manifest\\.json", skip, times, 503);
   }
 
+  @Tag("e2e")
   @Test
   void manifestWriteFailingAfterAJobWasCreatedEndsUnknownWithTheResumeCommand() throws Exception {
     String collection = bed.createDocsCollection(DIM);
@@ -94,6 +94,7 @@ class StorageFaultsWriteTest {
     assertThat(bed.manifestKeys("mf-unknown/")).isEmpty();
   }
 
+  @Tag("e2e")
   @Test
   void manifestWriteFailuresAreRetriedLikeAnyTransientFault() {
     String collection = bed.createDocsCollection(DIM);
@@ -108,6 +109,7 @@ class StorageFaultsWriteTest {
     assertThat(bed.stagedKeys("mf-retry/")).isEmpty();
   }
 
+  @Tag("e2e")
   @Test
   void manifestWriteFailingInATwoPhaseWriteAbortsEveryJobAndLeavesNothing() {
     String collection = v3.createDocsCollection(DIM);
@@ -132,6 +134,7 @@ class StorageFaultsWriteTest {
     assertThat(v3.stagedKeys("mf-2pc/")).isEmpty();
   }
 
+  @Tag("e2e")
   @Test
   void firstManifestWriteFailingSaysNothingWasImported() {
     String collection = bed.createDocsCollection(DIM);
@@ -151,6 +154,8 @@ class StorageFaultsWriteTest {
     assertThat(bed.stagedKeys("mf-first/")).isEmpty();
   }
 
+  // Not e2e: its rule fails the listing Hadoop 3.3's S3A sends to delete a directory; newer
+  // S3A deletes with other requests, so the rule would not fire there.
   @Test
   void cleanupAfterACleanFailureRetriesThroughAShortOutageAndLeavesNoFiles() {
     String collection = bed.createDocsCollection(DIM);
@@ -173,6 +178,7 @@ class StorageFaultsWriteTest {
     assertThat(bed.stagedKeys("cleanup-outage/")).isEmpty();
   }
 
+  @Tag("e2e")
   @Test
   void shortS3OutageDuringTheImportIsRiddenOutAndImportsOnce() throws Exception {
     String collection = bed.createDocsCollection(DIM);
@@ -192,6 +198,7 @@ class StorageFaultsWriteTest {
     assertThat(bed.stagedKeys("outage-short/")).isEmpty();
   }
 
+  @Tag("e2e")
   @Test
   void longS3OutageDuringTheImportNeitherDoublesRowsNorLeavesFilesOnceResumed() throws Exception {
     String collection = bed.createDocsCollection(DIM);

@@ -1,0 +1,42 @@
+package io.milvusimport.cli;
+
+/**
+ * One {@code --flag} of a command: whether it takes a value, whether it is required, and the help
+ * line that says what it means.
+ */
+final class Flag {
+  final String name;
+  final String value;
+  final boolean required;
+  final String help;
+
+  private Flag(String name, String value, boolean required, String help) {
+    this.name = name;
+    this.value = value;
+    this.required = required;
+    this.help = help;
+  }
+
+  /** A required flag with a value, such as {@code --collection NAME}. */
+  static Flag required(String name, String value, String help) {
+    return new Flag(name, value, true, help);
+  }
+
+  /** An optional flag with a value. */
+  static Flag optional(String name, String value, String help) {
+    return new Flag(name, value, false, help);
+  }
+
+  /** A flag without a value, such as {@code --wait}. */
+  static Flag bool(String name, String help) {
+    return new Flag(name, null, false, help);
+  }
+
+  boolean takesValue() {
+    return value != null;
+  }
+
+  String synopsis() {
+    return "--" + name + (takesValue() ? " " + value : "");
+  }
+}

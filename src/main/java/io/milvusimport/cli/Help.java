@@ -1,0 +1,59 @@
+package io.milvusimport.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/** The {@code --help} texts, generated from the commands' flags so they never drift. */
+final class Help {
+  static final String PROGRAM = "java -jar milvus-import.jar";
+
+  private Help() {}
+
+  static void top(PrintStream out) {
+    out.println("Usage: " + PROGRAM + " <command> [--json] [--help]");
+    out.println();
+    out.println("Commands:");
+    out.println("  snapshot   create, list, describe, drop and restore Milvus snapshots (3.0.1+)");
+    out.println();
+    out.println("Exit codes: 0 ok, 1 failed, 2 usage.");
+    out.println(
+        "Secrets: $"
+            + SecretFlags.TOKEN_ENV
+            + " or --token-file; --user with $"
+            + SecretFlags.PASSWORD_ENV
+            + " or --password-file. Never on the command line.");
+  }
+
+  static void snapshot(PrintStream out) {
+    out.println("Usage: " + PROGRAM + " snapshot <command> [flags] [--json]");
+    out.println();
+    out.println("Commands:");
+    for (SnapshotCommand c : SnapshotCommands.ALL) {
+      out.println(String.format("  %-9s %s", c.name, c.summary));
+    }
+    out.println();
+    out.println("Run '" + PROGRAM + " snapshot <command> --help' for its flags.");
+  }
+
+  static void command(PrintStream out, SnapshotCommand command) {
+    out.println("Usage: " + PROGRAM + " snapshot " + command.name + " [flags]");
+    out.println();
+    out.println(command.summary + ".");
+    out.println();
+    out.println("Flags:");
+    flags(out, command.flags);
+    out.println("  --json                       print one JSON document instead of a table");
+    out.println();
+    out.println("Connection (named after the writer's options):");
+    flags(out, ConnectionFlags.FLAGS);
+    out.println();
+    out.println("Durations: 500ms, 10s, 5m, 2h. Exit codes: 0 ok, 1 failed, 2 usage.");
+  }
+
+  private static void flags(PrintStream out, List<Flag> flags) {
+    for (Flag f : flags) {
+      out.println(
+          String.format("  %-28s %s%s", f.synopsis(), f.required ? "(required) " : "", f.help));
+    }
+  }
+}

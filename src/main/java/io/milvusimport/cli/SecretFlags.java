@@ -1,0 +1,39 @@
+package io.milvusimport.cli;
+
+import java.util.Set;
+
+/**
+ * Refuses secrets on the command line: argv is visible to every user of the machine ({@code ps},
+ * {@code /proc/PID/cmdline}) and lands in shell histories and job definitions, so a token or
+ * password is read from an environment variable or a file instead.
+ */
+final class SecretFlags {
+  static final String TOKEN_ENV = "MILVUS_TOKEN";
+  static final String PASSWORD_ENV = "MILVUS_PASSWORD";
+  private static final Set<String> TOKEN_FLAGS = Set.of("token", "api-key", "apikey");
+  private static final Set<String> PASSWORD_FLAGS = Set.of("password");
+
+  private SecretFlags() {}
+
+  /** Throws a usage error for a secret-bearing flag, without repeating its value. */
+  static void refuse(String flag) {
+    if (TOKEN_FLAGS.contains(flag)) {
+      throw new UsageException(
+          "Flag --"
+              + flag
+              + " is not accepted: the command line is visible to other users (ps). Put the"
+              + " token (user:password or an API key) in environment variable "
+              + TOKEN_ENV
+              + " or in a file given with --token-file.");
+    }
+    if (PASSWORD_FLAGS.contains(flag)) {
+      throw new UsageException(
+          "Flag --"
+              + flag
+              + " is not accepted: the command line is visible to other users (ps). Give the user"
+              + " with --user and the password in environment variable "
+              + PASSWORD_ENV
+              + " or in a file given with --password-file.");
+    }
+  }
+}
