@@ -25,12 +25,23 @@ final class MilvusImportTable implements SupportsWrite, SupportsRead {
     this.schema = schema;
     String database = find(properties, OptionKeys.DATABASE, "default");
     String list = find(properties, OptionKeys.LIST, null);
-    this.name =
-        "milvus-import:"
-            + (list == null ? "" : list + ":")
-            + database
-            + "."
-            + find(properties, OptionKeys.COLLECTION, list == null ? "?" : "*");
+    if (list == null) {
+      this.name = "milvus-import:" + database + "." + find(properties, OptionKeys.COLLECTION, "?");
+    } else if (list.equalsIgnoreCase(ListingKind.RESTORE_JOBS.value())) {
+      this.name =
+          "milvus-import:restoreJobs into "
+              + find(properties, OptionKeys.TARGET_DATABASE, database)
+              + "."
+              + find(properties, OptionKeys.TARGET_COLLECTION, "*");
+    } else {
+      this.name =
+          "milvus-import:"
+              + list
+              + " of "
+              + database
+              + "."
+              + find(properties, OptionKeys.COLLECTION, "?");
+    }
   }
 
   private static String find(Map<String, String> properties, String key, String fallback) {
