@@ -151,7 +151,7 @@ class SnapshotListingReadTest {
   }
 
   @Test
-  void sqlTemporaryViewListsWithSessionDefaultsForEndpointAndToken() {
+  void sqlTemporaryViewListsWithSessionDefaultsAndAsksMilvusOnEveryQuery() {
     String collection = collectionWith(5);
     manager.createSnapshot(collection, "in_sql");
     manager.createSnapshot(collection, "also_in_sql");
@@ -172,6 +172,12 @@ class SnapshotListingReadTest {
       assertThat(rows)
           .extracting(r -> r.getString(0) + "@" + r.getString(1))
           .containsExactly("also_in_sql@" + collection, "in_sql@" + collection);
+
+      manager.createSnapshot(collection, "later_in_sql");
+      assertThat(bed.spark().sql("SELECT name FROM snaps ORDER BY name").collectAsList())
+          .as("each query of the view asks Milvus again")
+          .extracting(r -> r.getString(0))
+          .containsExactly("also_in_sql", "in_sql", "later_in_sql");
     } finally {
       bed.spark().conf().unset("spark.datasource.milvus.uri");
       bed.spark().conf().unset("spark.datasource.milvus.token");
