@@ -1,6 +1,5 @@
 package io.milvusimport.spark;
 
-import io.milvusimport.MilvusImportException;
 import io.milvusimport.connect.MilvusConnection;
 import java.util.Map;
 import org.apache.spark.sql.connector.catalog.SessionConfigSupport;
@@ -12,10 +11,13 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * Entry point of {@code df.write().format("milvus-import")}. Write-only: the table takes the
- * DataFrame's own schema, and the collection's schema is checked when the write is planned. Options
- * may also come from session settings {@code spark.datasource.milvus.<option>}, which suits
- * notebooks where the endpoint and token are set once.
+ * Entry point of {@code df.write().format("milvus-import")}: the table takes the DataFrame's own
+ * schema, and the collection's schema is checked when the write is planned. A read ({@code
+ * spark.read().format("milvus-import").option("list", ...)} or {@code CREATE TEMPORARY VIEW ...
+ * USING milvus-import}) lists Milvus metadata, snapshots or restore jobs, with a schema fixed by
+ * option {@code list}; collection rows are never read. Options may also come from session settings
+ * {@code spark.datasource.milvus.<option>}, which suits notebooks where the endpoint and token are
+ * set once.
  */
 public final class MilvusImportProvider
     implements TableProvider, DataSourceRegister, SessionConfigSupport {
@@ -35,9 +37,8 @@ public final class MilvusImportProvider
 
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
-    throw new MilvusImportException(
-        "milvus-import only writes: use df.write().format(\"milvus-import\")...mode(\"append\")"
-            + ".save(); it cannot be read with spark.read().");
+    // Only reads get here (writes bring the DataFrame's schema): the schema is that of the listing.
+    return ListingKind.parse(options.get(OptionKeys.LIST)).schema();
   }
 
   @Override

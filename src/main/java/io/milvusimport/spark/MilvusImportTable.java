@@ -1,23 +1,47 @@
 package io.milvusimport.spark;
 
+import io.milvusimport.InvalidOptionException;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
+import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
 import org.apache.spark.sql.connector.write.WriteBuilder;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
-/** A Milvus collection as a Spark write target. Creating it has no side effects. */
-final class MilvusImportTable implements SupportsWrite {
+/**
+ * A Milvus collection as a Spark write target, and, with option {@code list}, a listing of Milvus
+ * metadata (snapshots, restore jobs) as a read. Creating it has no side effects.
+ */
+final class MilvusImportTable implements SupportsWrite, SupportsRead {
   private final StructType schema;
   private final String name;
 
   MilvusImportTable(StructType schema, Map<String, String> properties) {
     this.schema = schema;
     String database = find(properties, OptionKeys.DATABASE, "default");
-    this.name = "milvus-import:" + database + "." + find(properties, OptionKeys.COLLECTION, "?");
+    String list = find(properties, OptionKeys.LIST, null);
+    if (list == null) {
+      this.name = "milvus-import:" + database + "." + find(properties, OptionKeys.COLLECTION, "?");
+    } else if (list.equalsIgnoreCase(ListingKind.RESTORE_JOBS.value())) {
+      this.name =
+          "milvus-import:restoreJobs into "
+              + find(properties, OptionKeys.TARGET_DATABASE, database)
+              + "."
+              + find(properties, OptionKeys.TARGET_COLLECTION, "*");
+    } else {
+      this.name =
+          "milvus-import:"
+              + list
+              + " of "
+              + database
+              + "."
+              + find(properties, OptionKeys.COLLECTION, "?");
+    }
   }
 
   private static String find(Map<String, String> properties, String key, String fallback) {
@@ -41,7 +65,21 @@ final class MilvusImportTable implements SupportsWrite {
   @Override
   public Set<TableCapability> capabilities() {
     // TRUNCATE only so that mode("overwrite") reaches our builder and gets a clear refusal.
-    return EnumSet.of(TableCapability.BATCH_WRITE, TableCapability.TRUNCATE);
+    return EnumSet.of(
+        TableCapability.BATCH_WRITE, TableCapability.TRUNCATE, TableCapability.BATCH_READ);
+  }
+
+  @Override
+  public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
+    ListingOptions listing = ListingOptions.parse(options.asCaseSensitiveMap());
+    if (!schema.equals(listing.kind().schema())) {
+      throw new InvalidOptionException(
+          "A listing of "
+              + listing.kind().value()
+              + " has a fixed schema: read it without .schema(...); its columns are "
+              + listing.kind().schema().simpleString());
+    }
+    return new ListingScan(listing);
   }
 
   @Override

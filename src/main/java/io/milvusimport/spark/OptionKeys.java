@@ -163,6 +163,19 @@ public final class OptionKeys {
   public static final String SNAPSHOT_BEFORE = "snapshotBefore";
 
   /**
+   * Reads only: what a {@code spark.read()} of the source lists, {@code snapshots} (of {@code
+   * collection}) or {@code restoreJobs}. Reads are listings of Milvus's own metadata, never rows of
+   * a collection; see {@link ListingKind}.
+   */
+  public static final String LIST = "list";
+
+  /** Reads with {@code list=restoreJobs}: the target database; default option {@code database}. */
+  public static final String TARGET_DATABASE = "targetDatabase";
+
+  /** Reads with {@code list=restoreJobs}: only jobs restoring into this collection. */
+  public static final String TARGET_COLLECTION = "targetCollection";
+
+  /**
    * Largest {@code maxFileSize}: a file is closed once it reaches the limit, so it may overshoot by
    * one row; a 1 GB margin keeps every file under Milvus's 16 GB.
    */
@@ -197,6 +210,9 @@ public final class OptionKeys {
               SNAPSHOT_DESCRIPTION,
               SNAPSHOT_COMPACTION_PROTECTION_SECONDS,
               SNAPSHOT_BEFORE));
+
+  /** Keys only reads take; a read also accepts (and ignores) every write key in {@link #KEYS}. */
+  static final Set<String> READ_KEYS = Set.of(LIST, TARGET_DATABASE, TARGET_COLLECTION);
 
   private static Set<String> withConnectionKeys(Set<String> writerKeys) {
     Set<String> all = new java.util.HashSet<>(writerKeys);

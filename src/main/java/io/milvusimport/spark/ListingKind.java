@@ -1,0 +1,142 @@
+package io.milvusimport.spark;
+
+import io.milvusimport.InvalidOptionException;
+import io.milvusimport.manage.RestoreJob;
+import io.milvusimport.manage.Snapshot;
+import io.milvusimport.manage.SnapshotManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/**
+ * What a read of the source lists (option {@code list}), with its fixed schema and how one Milvus
+ * answer becomes one row. The columns are those of {@link Snapshot} and {@link RestoreJob}, one
+ * field per column, so the DataFrame and the Java API say the same thing.
+ */
+enum ListingKind {
+  SNAPSHOTS(
+      "snapshots",
+      new StructType()
+          .add("name", DataTypes.StringType, false)
+          .add("description", DataTypes.StringType, false)
+          .add("database", DataTypes.StringType, false)
+          .add("collection", DataTypes.StringType, false)
+          .add("partitions", DataTypes.createArrayType(DataTypes.StringType, false), false)
+          .add("createdAt", DataTypes.TimestampType, false)
+          .add("createTs", DataTypes.LongType, false)
+          .add("location", DataTypes.StringType, false)),
+  RESTORE_JOBS(
+      "restoreJobs",
+      new StructType()
+          .add("jobId", DataTypes.StringType, false)
+          .add("snapshot", DataTypes.StringType, false)
+          .add("targetDatabase", DataTypes.StringType, false)
+          .add("targetCollection", DataTypes.StringType, false)
+          .add("state", DataTypes.StringType, false)
+          .add("progress", DataTypes.IntegerType, false)
+          .add("reason", DataTypes.StringType, false)
+          .add("startTime", DataTypes.TimestampType, false)
+          .add("timeCostMs", DataTypes.LongType, false));
+
+  private final String value;
+  private final StructType schema;
+
+  ListingKind(String value, StructType schema) {
+    this.value = value;
+    this.schema = schema;
+  }
+
+  /** The {@code list} value, as users write it. */
+  String value() {
+    return value;
+  }
+
+  StructType schema() {
+    return schema;
+  }
+
+  /**
+   * The kind named by {@code value} (any case).
+   *
+   * @throws InvalidOptionException naming option {@code list} and the accepted values when the
+   *     value is missing or unknown
+   */
+  static ListingKind parse(String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidOptionException(
+          "A read of milvus-import lists Milvus metadata and needs option '"
+              + OptionKeys.LIST
+              + "': "
+              + accepted()
+              + ", e.g. spark.read().format(\"milvus-import\").option(\"list\", \"snapshots\")"
+              + ".option(\"collection\", ...).load(). Collection rows are not readable"
+              + " (milvus-import only writes them).");
+    }
+    for (ListingKind kind : values()) {
+      if (kind.value.equalsIgnoreCase(value.trim())) {
+        return kind;
+      }
+    }
+    throw new InvalidOptionException(
+        "Option '" + OptionKeys.LIST + "' is '" + value.trim() + "': accepted are " + accepted());
+  }
+
+  private static String accepted() {
+    return Arrays.stream(values()).map(k -> "'" + k.value + "'").collect(Collectors.joining(", "));
+  }
+
+  /** The listing as rows, from Milvus now; the errors are those of {@link SnapshotManager}. */
+  List<InternalRow> fetch(SnapshotManager manager, ListingOptions options) {
+    List<InternalRow> rows = new ArrayList<>();
+    if (this == SNAPSHOTS) {
+      for (Snapshot s : manager.describeSnapshots(options.collection())) {
+        rows.add(
+            row(
+                text(s.name()),
+                text(s.description()),
+                text(s.database()),
+                text(s.collection()),
+                new GenericArrayData(
+                    s.partitions().stream().map(ListingKind::text).toArray(Object[]::new)),
+                micros(s.createdAt().toEpochMilli()),
+                s.createTs(),
+                text(s.location())));
+      }
+    } else {
+      for (RestoreJob j :
+          manager.restoreJobs(options.targetDatabase(), options.targetCollection())) {
+        rows.add(
+            row(
+                text(j.jobId()),
+                text(j.snapshot()),
+                text(j.targetDatabase()),
+                text(j.targetCollection()),
+                text(j.state()),
+                j.progress(),
+                text(j.reason()),
+                micros(j.startTimeMillis()),
+                j.timeCostMillis()));
+      }
+    }
+    return rows;
+  }
+
+  private static InternalRow row(Object... values) {
+    return new GenericInternalRow(values);
+  }
+
+  private static UTF8String text(String value) {
+    return UTF8String.fromString(value == null ? "" : value);
+  }
+
+  private static long micros(long epochMillis) {
+    return Math.multiplyExact(epochMillis, 1000L);
+  }
+}
