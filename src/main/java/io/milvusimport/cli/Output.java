@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.milvusimport.manage.RestoreJob;
+import io.milvusimport.manage.Rollback;
 import io.milvusimport.manage.Snapshot;
 import java.io.PrintStream;
 import java.util.List;
@@ -121,6 +122,39 @@ final class Output {
                   + collection
                   + ": nothing dropped.");
     }
+  }
+
+  void rolledBack(String database, Rollback r) {
+    if (json) {
+      ObjectNode node =
+          JSON.createObjectNode()
+              .put("database", database)
+              .put("alias", r.alias())
+              .put("previousCollection", r.previousCollection())
+              .put("restoredCollection", r.restoredCollection())
+              .put("previousDropped", r.previousDropped());
+      node.set("job", toJson(r.job()));
+      print(node);
+      return;
+    }
+    out.println(
+        r.alias() == null
+            ? "Restored "
+                + database
+                + "."
+                + r.restoredCollection()
+                + " from the snapshot; point your readers at it ("
+                + r.previousCollection()
+                + (r.previousDropped() ? " was dropped)." : " is kept).")
+            : "Alias "
+                + r.alias()
+                + " now serves "
+                + database
+                + "."
+                + r.restoredCollection()
+                + " (was "
+                + r.previousCollection()
+                + (r.previousDropped() ? ", dropped)." : ", kept)."));
   }
 
   /** A line for people; nothing in JSON mode, whose stdout holds the document alone. */

@@ -3,6 +3,8 @@ package io.milvusimport.cli;
 import io.milvusimport.RestoreTimeoutException;
 import io.milvusimport.connect.OptionValues;
 import io.milvusimport.manage.RestoreJob;
+import io.milvusimport.manage.Rollback;
+import io.milvusimport.manage.RollbackOptions;
 import io.milvusimport.manage.Snapshot;
 import io.milvusimport.manage.SnapshotManager;
 import java.time.Duration;
@@ -70,6 +72,21 @@ final class SnapshotCommands {
                   Flag.bool("wait", "wait until the job completes or fails, showing progress"),
                   Flag.optional("timeout", "DURATION", "how long --wait waits (default 1h)")),
               SnapshotCommands::restore),
+          new SnapshotCommand(
+              "rollback",
+              "restore a snapshot into a new collection, wait, and point the alias at it",
+              List.of(
+                  Flag.required(
+                      "collection",
+                      "NAME",
+                      "the alias readers use (switched to the restored collection), or a"
+                          + " collection name (then only restored)"),
+                  SNAPSHOT,
+                  Flag.optional(
+                      "target", "NAME", "the new collection (default <collection>_<snapshot>)"),
+                  Flag.optional("timeout", "DURATION", "how long to wait for the restore (1h)"),
+                  Flag.bool("drop-old", "drop the collection rolled back from (kept by default)")),
+              SnapshotCommands::rollback),
           new SnapshotCommand(
               "jobs",
               "list the restore jobs Milvus remembers (finished ones for 3 hours)",
@@ -152,6 +169,17 @@ final class SnapshotCommands {
           "error: restore job " + done.jobId() + " ended " + done.state() + ": " + done.reason());
       return Cli.FAILED;
     }
+    return Cli.OK;
+  }
+
+  private static int rollback(Flags f, SnapshotManager m, Output o, Cli.Streams s) {
+    RollbackOptions options =
+        RollbackOptions.defaults()
+            .targetCollection(f.get("target", null))
+            .timeout(duration(f, "timeout", Duration.ofHours(1), Duration.ofSeconds(1)))
+            .dropOld(f.has("drop-old"));
+    Rollback done = m.rollback(f.get("collection"), f.get("snapshot"), options);
+    o.rolledBack(m.database(), done);
     return Cli.OK;
   }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,6 +200,37 @@ class CliEndToEndTest {
     CliProcess.Result again = snapshot("drop", "--collection", collection, "--snapshot", "nightly");
     assertThat(again.code).isZero();
     assertThat(again.out).contains("No snapshot 'nightly' of default." + collection, "nothing");
+  }
+
+  @Test
+  void rollbackThroughAnAliasMakesTheAliasServeTheSnapshotsRows() throws Exception {
+    // 40 good rows, snapshot s1, then a bad import of 25 more: the alias must serve the 40 again.
+    String collection = withSnapshotS1(40);
+    String alias = collection + "_live";
+    bed.standIn().createAlias("default", alias, collection);
+    importRows(alias, 1000, 25);
+    assertThat(ids(collection)).hasSize(65);
+
+    CliProcess.Result rolled =
+        snapshot(
+            "rollback",
+            "--collection",
+            alias,
+            "--snapshot",
+            "s1",
+            "--target",
+            collection + "_r",
+            "--json");
+
+    assertThat(rolled.code).as("%s", rolled).isZero();
+    JsonNode result = JSON.readTree(rolled.out);
+    assertThat(result.path("alias").asText()).isEqualTo(alias);
+    assertThat(result.path("restoredCollection").asText()).isEqualTo(collection + "_r");
+    assertThat(result.path("previousDropped").asBoolean()).isFalse();
+    assertThat(bed.standIn().aliasTarget("default", alias)).isEqualTo(collection + "_r");
+    assertThat(ids(collection + "_r"))
+        .containsExactlyElementsOf(LongStream.range(0, 40).boxed().collect(Collectors.toList()));
+    assertThat(ids(collection)).as("the collection rolled back from is kept").hasSize(65);
   }
 
   @Test
