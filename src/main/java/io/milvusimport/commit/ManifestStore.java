@@ -129,30 +129,15 @@ final class ManifestStore {
     }
   }
 
-  private interface IoStep<T> {
-    T run() throws IOException;
-  }
-
-  private <T> T withRetries(String what, IoStep<T> step) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return step.run();
-      } catch (IOException | RuntimeException e) {
-        if (e instanceof MilvusImportException || attempt >= retry.retries()) {
-          throw new ManifestIoException(
-              "Could not " + what + " the write manifest " + path + ": " + e, e);
-        }
-        long wait = retry.delayMillis(attempt);
-        LOG.warn(
-            "Could not {} the write manifest {} ({}); retry {} of {} in {} ms",
-            what,
-            path,
-            e.toString(),
-            attempt + 1,
-            retry.retries(),
-            wait);
-        ImportJobRunner.sleep(wait);
+  private <T> T withRetries(String what, RetryPolicy.IoStep<T> step) {
+    try {
+      return retry.io("Could not " + what + " the write manifest " + path + ":", step);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof MilvusImportException && e.getCause() instanceof InterruptedException) {
+        throw (MilvusImportException) e; // interrupted between attempts: not a storage failure
       }
+      throw new ManifestIoException(
+          "Could not " + what + " the write manifest " + path + ": " + e, e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.milvusimport.milvus;
 
 import io.milvusimport.MilvusImportException;
 import io.milvusimport.MilvusServerException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -106,6 +107,37 @@ public final class RetryPolicy {
             "{} failed ({}); retry {} of {} in {} ms",
             what,
             e.getMessage(),
+            attempt + 1,
+            retries,
+            wait);
+        sleep(wait);
+      }
+    }
+  }
+
+  /** A step against storage, which fails with {@link IOException}. */
+  public interface IoStep<T> {
+    T run() throws IOException;
+  }
+
+  /**
+   * Runs a storage step (object-store reads and writes), repeating any failure but the connector's
+   * own refusals ({@link MilvusImportException}) with the same back-off as Milvus calls: an object
+   * store's faults are transient unless they persist. Throws the last failure.
+   */
+  public <T> T io(String what, IoStep<T> step) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return step.run();
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof MilvusImportException || attempt >= retries) {
+          throw e;
+        }
+        long wait = delayMillis(attempt);
+        LOG.warn(
+            "{} failed ({}); retry {} of {} in {} ms",
+            what,
+            e.toString(),
             attempt + 1,
             retries,
             wait);
