@@ -3,9 +3,11 @@ package io.milvusimport.milvus;
 import io.milvusimport.MilvusImportException;
 import io.milvusimport.MilvusServerException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,23 +97,11 @@ public final class RetryPolicy {
 
   /** Runs {@code call}, repeating it on transient failures; {@code what} names it in logs. */
   public <T> T call(String what, Supplier<T> call) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return call.get();
-      } catch (RuntimeException e) {
-        if (!isTransient(e) || attempt >= retries) {
-          throw e;
-        }
-        long wait = delayMillis(attempt);
-        LOG.warn(
-            "{} failed ({}); retry {} of {} in {} ms",
-            what,
-            e.getMessage(),
-            attempt + 1,
-            retries,
-            wait);
-        sleep(wait);
-      }
+    try {
+      return repeat(
+          what, call::get, e -> e instanceof RuntimeException && isTransient((RuntimeException) e));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a Supplier throws no checked exception
     }
   }
 
@@ -126,21 +116,20 @@ public final class RetryPolicy {
    * store's faults are transient unless they persist. Throws the last failure.
    */
   public <T> T io(String what, IoStep<T> step) throws IOException {
+    return repeat(what, step, e -> !(e instanceof MilvusImportException));
+  }
+
+  private <T> T repeat(String what, IoStep<T> step, Predicate<Exception> retriable)
+      throws IOException {
     for (int attempt = 0; ; attempt++) {
       try {
         return step.run();
       } catch (IOException | RuntimeException e) {
-        if (e instanceof MilvusImportException || attempt >= retries) {
+        if (!retriable.test(e) || attempt >= retries) {
           throw e;
         }
         long wait = delayMillis(attempt);
-        LOG.warn(
-            "{} failed ({}); retry {} of {} in {} ms",
-            what,
-            e.toString(),
-            attempt + 1,
-            retries,
-            wait);
+        LOG.warn("{} failed ({}); retry {} of {} in {} ms", what, e, attempt + 1, retries, wait);
         sleep(wait);
       }
     }
