@@ -1,7 +1,7 @@
 package io.milvusimport.commit;
 
 import io.milvusimport.MilvusServerException;
-import io.milvusimport.milvus.MilvusImportJobs;
+import io.milvusimport.milvus.ImportJobsApi;
 import io.milvusimport.milvus.MilvusTransportException;
 import io.milvusimport.staging.StagingLocation;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class ImportJobCreator {
   private static final Logger LOG = LoggerFactory.getLogger(ImportJobCreator.class);
 
-  private final MilvusImportJobs api;
+  private final ImportJobsApi api;
   private final WriteManifest manifest;
   private final ManifestStore store;
   private final StagingLocation staging;
@@ -27,7 +27,7 @@ final class ImportJobCreator {
   private final LostJobFinder finder;
 
   ImportJobCreator(
-      MilvusImportJobs api,
+      ImportJobsApi api,
       WriteManifest manifest,
       ManifestStore store,
       StagingLocation staging,
@@ -49,7 +49,7 @@ final class ImportJobCreator {
         try {
           create(job);
         } catch (MilvusServerException e) {
-          if (!MilvusImportJobs.isJobLimit(e)) {
+          if (!api.isJobLimit(e)) {
             return RunResult.failed(refusal(job, e));
           }
           if (System.nanoTime() > deadlineNanos) {

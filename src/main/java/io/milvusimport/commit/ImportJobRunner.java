@@ -3,7 +3,7 @@ package io.milvusimport.commit;
 import io.milvusimport.MilvusImportException;
 import io.milvusimport.MilvusServerException;
 import io.milvusimport.milvus.ImportJobStatus;
-import io.milvusimport.milvus.MilvusImportJobs;
+import io.milvusimport.milvus.ImportJobsApi;
 import io.milvusimport.milvus.MilvusTransportException;
 import io.milvusimport.staging.StagingLocation;
 import java.time.Duration;
@@ -27,7 +27,7 @@ final class ImportJobRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ImportJobRunner.class);
   private static final int MAX_FAILED_POLL_ROUNDS = 3;
 
-  private final MilvusImportJobs api;
+  private final ImportJobsApi api;
   private final WriteManifest manifest;
   private final ManifestStore store;
   private final StagingLocation staging;
@@ -42,7 +42,7 @@ final class ImportJobRunner {
   private int peakUnfinished;
 
   ImportJobRunner(
-      MilvusImportJobs api,
+      ImportJobsApi api,
       WriteManifest manifest,
       ManifestStore store,
       StagingLocation staging,
@@ -131,7 +131,7 @@ final class ImportJobRunner {
           active.add(job);
           limitWaitMillis = pollInterval.toMillis();
         } catch (MilvusServerException e) {
-          if (!MilvusImportJobs.isJobLimit(e)) {
+          if (!api.isJobLimit(e)) {
             failures.add(creator.refusal(job, e));
             break;
           }
@@ -172,7 +172,7 @@ final class ImportJobRunner {
           pollFailed = true;
           continue;
         } catch (MilvusServerException e) {
-          if (!MilvusImportJobs.isJobNotFound(e)) {
+          if (!api.isJobNotFound(e)) {
             throw e;
           }
           if (committed && !"Failed".equals(job.state)) {

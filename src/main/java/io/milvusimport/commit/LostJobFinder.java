@@ -3,7 +3,7 @@ package io.milvusimport.commit;
 import io.milvusimport.MilvusImportException;
 import io.milvusimport.MilvusServerException;
 import io.milvusimport.milvus.ImportJobStatus;
-import io.milvusimport.milvus.MilvusImportJobs;
+import io.milvusimport.milvus.ImportJobsApi;
 import io.milvusimport.staging.StagingLocation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class LostJobFinder {
   private static final Logger LOG = LoggerFactory.getLogger(LostJobFinder.class);
 
-  private final MilvusImportJobs api;
+  private final ImportJobsApi api;
   private final WriteManifest manifest;
   private final StagingLocation staging;
   private final Duration pollInterval;
@@ -37,7 +37,7 @@ final class LostJobFinder {
   private final Set<String> notIt = new HashSet<>();
 
   LostJobFinder(
-      MilvusImportJobs api,
+      ImportJobsApi api,
       WriteManifest manifest,
       StagingLocation staging,
       Duration pollInterval,
@@ -128,7 +128,7 @@ final class LostJobFinder {
     try {
       return api.describe(id);
     } catch (MilvusServerException e) {
-      if (MilvusImportJobs.isJobNotFound(e)) {
+      if (api.isJobNotFound(e)) {
         return null;
       }
       throw e;

@@ -2,7 +2,7 @@ package io.milvusimport.commit;
 
 import io.milvusimport.MilvusImportException;
 import io.milvusimport.milvus.ImportJobStatus;
-import io.milvusimport.milvus.MilvusImportJobs;
+import io.milvusimport.milvus.ImportJobsApi;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,14 +21,14 @@ import org.slf4j.LoggerFactory;
 final class TwoPhaseJobs {
   private static final Logger LOG = LoggerFactory.getLogger(TwoPhaseJobs.class);
 
-  private final MilvusImportJobs api;
+  private final ImportJobsApi api;
   private final WriteManifest manifest;
   private final ManifestStore store;
   private final LostJobFinder finder;
   private final Set<String> commitsSent = new LinkedHashSet<>();
 
   TwoPhaseJobs(
-      MilvusImportJobs api, WriteManifest manifest, ManifestStore store, LostJobFinder finder) {
+      ImportJobsApi api, WriteManifest manifest, ManifestStore store, LostJobFinder finder) {
     this.api = api;
     this.manifest = manifest;
     this.store = store;

@@ -31,7 +31,7 @@ public final class ImportJobStatus {
     this.files = List.copyOf(files);
   }
 
-  static ImportJobStatus parse(String jobId, JsonNode data) {
+  public static ImportJobStatus parse(String jobId, JsonNode data) {
     List<FileStatus> files = new ArrayList<>();
     for (JsonNode detail : data.path("details")) {
       files.add(

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * abort. Every call goes through the {@link RetryPolicy}; a create is safe to repeat because it
  * carries an {@code Idempotency-Key}.
  */
-public final class MilvusImportJobs {
+public final class MilvusImportJobs implements ImportJobsApi {
   /** Milvus's "import system failure" code: job limit reached, or job not found. */
   public static final int IMPORT_SYS_FAILED = 2101;
 
@@ -61,6 +61,7 @@ public final class MilvusImportJobs {
    * @param findExisting the id of the job an earlier request made, or null when there is none
    * @return the job id, created or found
    */
+  @Override
   public String create(
       List<List<String>> files,
       String partition,
@@ -106,6 +107,7 @@ public final class MilvusImportJobs {
     return create(files, partition, options, null);
   }
 
+  @Override
   public ImportJobStatus describe(String jobId) {
     ObjectNode body = client.body().put("dbName", database).put("jobId", jobId);
     return ImportJobStatus.parse(
@@ -115,6 +117,7 @@ public final class MilvusImportJobs {
   }
 
   /** The collection's import jobs Milvus still remembers ({@code /jobs/import/list}). */
+  @Override
   public List<ImportJobStatus> list() {
     ObjectNode body = client.body().put("dbName", database).put("collectionName", collection);
     JsonNode data = retry.call("import job list", () -> client.post("jobs/import/list", body));
@@ -126,12 +129,14 @@ public final class MilvusImportJobs {
   }
 
   /** Makes an Uncommitted job's rows visible (3.0, {@code auto_commit=false}). */
+  @Override
   public void commit(String jobId) {
     ObjectNode body = client.body().put("dbName", database).put("jobId", jobId);
     retry.call("commit of import job " + jobId, () -> client.post("jobs/import/commit", body));
   }
 
   /** Drops a not yet committed job's rows (3.0, {@code auto_commit=false}). */
+  @Override
   public void abort(String jobId) {
     ObjectNode body = client.body().put("dbName", database).put("jobId", jobId);
     retry.call("abort of import job " + jobId, () -> client.post("jobs/import/abort", body));
@@ -142,21 +147,32 @@ public final class MilvusImportJobs {
    * /jobs/import/commit} about job 0, which cannot exist: a server with the endpoint answers with a
    * Milvus error code, one without it answers HTTP 404 (its router has no such route).
    */
+  @Override
   public boolean supportsTwoPhaseImport() {
     ObjectNode body = client.body().put("dbName", database).put("jobId", "0");
     return RouteProbe.exists(
         () -> retry.call("two-phase import probe", () -> client.post("jobs/import/commit", body)));
   }
 
+  @Override
+  public boolean isJobLimit(MilvusServerException e) {
+    return isMilvusJobLimit(e);
+  }
+
+  @Override
+  public boolean isJobNotFound(MilvusServerException e) {
+    return isMilvusJobNotFound(e);
+  }
+
   /** True for Milvus's job-limit refusal (2101 "... reached the limit ..."), which heals. */
-  public static boolean isJobLimit(MilvusServerException e) {
+  public static boolean isMilvusJobLimit(MilvusServerException e) {
     return e.code() == IMPORT_SYS_FAILED && e.serverMessage().contains("reached the limit");
   }
 
   /**
    * True for "import job does not exist": Milvus forgot the job (taskRetention) or never had it.
    */
-  public static boolean isJobNotFound(MilvusServerException e) {
+  public static boolean isMilvusJobNotFound(MilvusServerException e) {
     return e.code() == IMPORT_SYS_FAILED && e.serverMessage().contains("does not exist");
   }
 }
