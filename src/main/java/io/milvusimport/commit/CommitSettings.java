@@ -20,6 +20,22 @@ public interface CommitSettings {
 
   StagingLocation staging();
 
+  /**
+   * The Hadoop directory holding each write's {@code <writeId>/_manifest.json} and the {@code
+   * _completed/} records: the staging root, or for a write staged into a Zilliz Cloud volume (whose
+   * files cannot be read back) option {@code manifestPath}, or null to keep the manifest in memory.
+   */
+  String manifestRoot();
+
+  /** How the import requests name the staged files. */
+  RequestAddressing addressing();
+
+  /** The import service's per-file and per-job limits. */
+  ImportLimits limits();
+
+  /** Makes the import-job API of the write's service. */
+  ImportJobsFactory importJobs();
+
   /** The staged file format's option value, recorded in the manifest. */
   String formatName();
 

@@ -4,8 +4,7 @@ import io.milvusimport.ImportFailedException;
 import io.milvusimport.ImportTimeoutException;
 import io.milvusimport.MilvusImportException;
 import io.milvusimport.format.SkippedRows;
-import io.milvusimport.milvus.MilvusImportJobs;
-import io.milvusimport.milvus.MilvusRestClient;
+import io.milvusimport.milvus.ImportJobsApi;
 import io.milvusimport.milvus.MilvusSnapshots;
 import io.milvusimport.milvus.RetryPolicy;
 import io.milvusimport.staging.HadoopConf;
@@ -34,6 +33,7 @@ public final class ImportCommitter {
   private final boolean twoPhase;
   private final CommitReport report;
   private volatile boolean filesMayBeInUse;
+  private volatile WriteManifest manifest;
   private StagingFileSystem fileSystem;
 
   /**
@@ -73,9 +73,13 @@ public final class ImportCommitter {
           skipped.byReason());
     }
     RetryPolicy retry = options.connection().retryPolicy();
-    ManifestStore store = new ManifestStore(fileSystem(), writeDirectory(), retry);
+    ManifestStore store =
+        options.manifestRoot() == null
+            ? ManifestStore.inMemory()
+            : new ManifestStore(fileSystem(), manifestDirectory(), retry);
     report.manifestStore(store);
     WriteManifest manifest = manifest(files, store);
+    this.manifest = manifest;
     if (manifest == null) {
       return; // a resume of a write that already completed: nothing to do
     }
@@ -100,14 +104,12 @@ public final class ImportCommitter {
           manifest.jobs.size(),
           options.atomicName());
     }
-    MilvusRestClient client = options.connection().client();
-    MilvusImportJobs api =
-        new MilvusImportJobs(client, options.connection().database(), options.collection(), retry);
+    ImportJobsApi api = options.importJobs().create(options, retry);
     LostJobFinder finder =
         new LostJobFinder(
             api,
             manifest,
-            options.staging(),
+            options.addressing(),
             options.pollInterval(),
             options.maxPollInterval(),
             System.nanoTime() + options.importTimeout().toNanos());
@@ -116,7 +118,7 @@ public final class ImportCommitter {
             api,
             manifest,
             store,
-            options.staging(),
+            options.addressing(),
             options.partition(),
             options.waitForCompletion() ? options.maxConcurrentJobs() : Integer.MAX_VALUE,
             options.pollInterval(),
@@ -126,7 +128,10 @@ public final class ImportCommitter {
     if (options.snapshotBefore() != null) {
       new SnapshotBeforeImport(
               new MilvusSnapshots(
-                  client, options.connection().database(), options.collection(), retry),
+                  options.connection().client(),
+                  options.connection().database(),
+                  options.collection(),
+                  retry),
               manifest)
           .take(options.snapshotBefore());
     }
@@ -183,7 +188,10 @@ public final class ImportCommitter {
     if (options.snapshot() != null) {
       new SnapshotAfterImport(
               new MilvusSnapshots(
-                  client, options.connection().database(), options.collection(), retry),
+                  options.connection().client(),
+                  options.connection().database(),
+                  options.collection(),
+                  retry),
               manifest,
               store)
           .take(
@@ -191,7 +199,9 @@ public final class ImportCommitter {
               options.snapshotDescription(),
               options.snapshotCompactionProtectionSeconds());
     }
-    boolean recorded = CompletionRecord.write(manifest, hadoopConf, options.staging().root());
+    boolean recorded =
+        options.manifestRoot() == null
+            || CompletionRecord.write(manifest, hadoopConf, options.manifestRoot());
     if (options.keepStagedFiles()) {
       LOG.info("Write {}: staged files kept under {}", writeId, writeDirectory());
     } else if (!recorded) {
@@ -210,11 +220,11 @@ public final class ImportCommitter {
   /** The write's file system for the manifest, open for the commit ({@link StagingFileSystem}). */
   private FileSystem fileSystem() {
     try {
-      fileSystem = StagingFileSystem.open(hadoopConf, writeDirectory());
+      fileSystem = StagingFileSystem.open(hadoopConf, manifestDirectory());
       return fileSystem.get();
     } catch (java.io.IOException e) {
       throw new ImportFailedException(
-          "Cannot open the staging file system of " + writeDirectory() + ": " + e, e);
+          "Cannot open the file system of " + manifestDirectory() + ": " + e, e);
     }
   }
 
@@ -223,7 +233,7 @@ public final class ImportCommitter {
     if (options.resumeWriteId() != null) {
       return new ResumeCheck(options, hadoopConf, writeId).manifest(store);
     }
-    ImportJobPlan.checkFileSizes(files, writeId);
+    options.limits().checkFileSizes(files, writeId);
     WriteManifest manifest =
         WriteManifest.plan(
             writeId,
@@ -231,7 +241,7 @@ public final class ImportCommitter {
             options.collection(),
             options.partition(),
             files,
-            options.maxFilesPerJob());
+            Math.min(options.maxFilesPerJob(), options.limits().maxFilesPerJob()));
     manifest.twoPhase(twoPhase && options.waitForCompletion());
     manifest.format(options.formatName());
     return manifest;
@@ -239,8 +249,11 @@ public final class ImportCommitter {
 
   /** The text that tells a user how to finish or inspect a write whose jobs are unknown. */
   String resumeAdvice() {
+    if (options.manifestRoot() == null) {
+      return VolumeWriteNotes.unknownOutcome(options, writeId, manifest);
+    }
     return " The staged files are kept, with the manifest "
-        + writeDirectory()
+        + manifestDirectory()
         + "/_manifest.json. Finish the write by running it again with"
         + " .option(\"resumeWriteId\", \""
         + writeId
@@ -284,6 +297,11 @@ public final class ImportCommitter {
     }
   }
 
+  /** The directory of the write's manifest, or null when it is kept in memory only. */
+  private String manifestDirectory() {
+    return options.manifestRoot() == null ? null : options.manifestRoot() + "/" + writeId;
+  }
+
   /**
    * Deletes the write directory, repeating a failed delete like any transient fault so a short
    * storage outage leaves nothing behind; returns false when it could not. A cancelled write
@@ -295,11 +313,14 @@ public final class ImportCommitter {
     RetryPolicy retry = options.connection().retryPolicy();
     boolean[] deleted = {false};
     boolean interrupted = Thread.interrupted();
+    if (options.staging().volume() != null) {
+      LOG.info(VolumeWriteNotes.filesStay(options, writeId));
+    }
     try {
       report.cleanup(
           () -> {
             for (int attempt = 0; ; attempt++) {
-              deleted[0] = StagingCleaner.delete(hadoopConf, writeDirectory());
+              deleted[0] = deleteStaged();
               if (deleted[0] || attempt >= retry.retries()) {
                 return;
               }
@@ -312,6 +333,17 @@ public final class ImportCommitter {
       }
     }
     return deleted[0];
+  }
+
+  /**
+   * Deletes the write's directory; for a volume write, whose staged files the API cannot delete one
+   * by one, only the manifest directory, saying what stays in the volume.
+   */
+  private boolean deleteStaged() {
+    if (options.staging().volume() == null) {
+      return StagingCleaner.delete(hadoopConf, writeDirectory());
+    }
+    return manifestDirectory() == null || StagingCleaner.delete(hadoopConf, manifestDirectory());
   }
 
   private String writeDirectory() {

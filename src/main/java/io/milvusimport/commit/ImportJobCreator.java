@@ -3,7 +3,6 @@ package io.milvusimport.commit;
 import io.milvusimport.MilvusServerException;
 import io.milvusimport.milvus.ImportJobsApi;
 import io.milvusimport.milvus.MilvusTransportException;
-import io.milvusimport.staging.StagingLocation;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,7 +21,7 @@ final class ImportJobCreator {
   private final ImportJobsApi api;
   private final WriteManifest manifest;
   private final ManifestStore store;
-  private final StagingLocation staging;
+  private final RequestAddressing addressing;
   private final String partition;
   private final LostJobFinder finder;
 
@@ -30,13 +29,13 @@ final class ImportJobCreator {
       ImportJobsApi api,
       WriteManifest manifest,
       ManifestStore store,
-      StagingLocation staging,
+      RequestAddressing addressing,
       String partition,
       LostJobFinder finder) {
     this.api = api;
     this.manifest = manifest;
     this.store = store;
-    this.staging = staging;
+    this.addressing = addressing;
     this.partition = partition;
     this.finder = finder;
   }
@@ -87,7 +86,7 @@ final class ImportJobCreator {
     try {
       jobId =
           api.create(
-              ImportJobPlan.requestFiles(job, manifest.files, staging),
+              ImportJobPlan.requestFiles(job, manifest.files, addressing),
               partition,
               options,
               key,

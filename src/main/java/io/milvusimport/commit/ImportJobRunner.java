@@ -5,7 +5,6 @@ import io.milvusimport.MilvusServerException;
 import io.milvusimport.milvus.ImportJobStatus;
 import io.milvusimport.milvus.ImportJobsApi;
 import io.milvusimport.milvus.MilvusTransportException;
-import io.milvusimport.staging.StagingLocation;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ final class ImportJobRunner {
   private final ImportJobsApi api;
   private final WriteManifest manifest;
   private final ManifestStore store;
-  private final StagingLocation staging;
+  private final RequestAddressing addressing;
   private final String partition;
   private final int maxConcurrent;
   private final Duration pollInterval;
@@ -45,7 +44,7 @@ final class ImportJobRunner {
       ImportJobsApi api,
       WriteManifest manifest,
       ManifestStore store,
-      StagingLocation staging,
+      RequestAddressing addressing,
       String partition,
       int maxConcurrent,
       Duration pollInterval,
@@ -55,14 +54,14 @@ final class ImportJobRunner {
     this.api = api;
     this.manifest = manifest;
     this.store = store;
-    this.staging = staging;
+    this.addressing = addressing;
     this.partition = partition;
     this.maxConcurrent = maxConcurrent;
     this.pollInterval = pollInterval;
     this.maxPollInterval = maxPollInterval;
     this.deadlineNanos = System.nanoTime() + importTimeout.toNanos();
     this.timeoutText = importTimeout.toString();
-    this.creator = new ImportJobCreator(api, manifest, store, staging, partition, finder);
+    this.creator = new ImportJobCreator(api, manifest, store, addressing, partition, finder);
   }
 
   /** Creates every job not yet created without polling ({@code waitForCompletion=false}). */

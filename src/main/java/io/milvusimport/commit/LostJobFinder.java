@@ -4,7 +4,6 @@ import io.milvusimport.MilvusImportException;
 import io.milvusimport.MilvusServerException;
 import io.milvusimport.milvus.ImportJobStatus;
 import io.milvusimport.milvus.ImportJobsApi;
-import io.milvusimport.staging.StagingLocation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +29,7 @@ final class LostJobFinder {
 
   private final ImportJobsApi api;
   private final WriteManifest manifest;
-  private final StagingLocation staging;
+  private final RequestAddressing addressing;
   private final Duration pollInterval;
   private final Duration maxPollInterval;
   private final long deadlineNanos;
@@ -39,13 +38,13 @@ final class LostJobFinder {
   LostJobFinder(
       ImportJobsApi api,
       WriteManifest manifest,
-      StagingLocation staging,
+      RequestAddressing addressing,
       Duration pollInterval,
       Duration maxPollInterval,
       long deadlineNanos) {
     this.api = api;
     this.manifest = manifest;
-    this.staging = staging;
+    this.addressing = addressing;
     this.pollInterval = pollInterval;
     this.maxPollInterval = maxPollInterval;
     this.deadlineNanos = deadlineNanos;
@@ -68,7 +67,7 @@ final class LostJobFinder {
   String find(WriteManifest.Job job) {
     // Milvus names an import file fmt.Sprintf("%v", paths): "[a.npy b.npy]".
     Set<String> files = new HashSet<>();
-    for (List<String> paths : ImportJobPlan.requestFiles(job, manifest.files, staging)) {
+    for (List<String> paths : ImportJobPlan.requestFiles(job, manifest.files, addressing)) {
       files.add("[" + String.join(" ", paths) + "]");
     }
     long waitMillis = pollInterval.toMillis();

@@ -55,15 +55,42 @@ final class ManifestStore {
 
   private ManifestStore(
       Configuration conf, FileSystem fileSystem, String writeDirectory, RetryPolicy retry) {
+    this(conf, fileSystem, writeDirectory, retry, false);
+  }
+
+  private ManifestStore(
+      Configuration conf,
+      FileSystem fileSystem,
+      String writeDirectory,
+      RetryPolicy retry,
+      boolean inMemory) {
+    this.inMemory = inMemory;
     this.conf = conf;
     this.fileSystem = fileSystem;
     this.retry = retry;
-    this.path = new Path(writeDirectory, WriteManifest.FILE_NAME);
-    this.filesPath = new Path(writeDirectory, WriteManifest.FILES_NAME);
+    this.path = inMemory ? null : new Path(writeDirectory, WriteManifest.FILE_NAME);
+    this.filesPath = inMemory ? null : new Path(writeDirectory, WriteManifest.FILES_NAME);
   }
 
+  /**
+   * A store that keeps nothing but the save counts: for a write staged into a Zilliz Cloud volume
+   * without option {@code manifestPath} (the volume's credentials cannot read a manifest back), so
+   * an unknown outcome is reported with the job ids instead of a resume.
+   */
+  static ManifestStore inMemory() {
+    return new ManifestStore(null, null, null, RetryPolicy.none(), true);
+  }
+
+  private final boolean inMemory;
+
+  /** Where the manifest is kept: a Hadoop path, or {@code memory}. */
   String location() {
-    return path.toString();
+    return inMemory ? "memory" : path.toString();
+  }
+
+  /** True when the manifest is not written anywhere ({@link #inMemory}). */
+  boolean inMemoryOnly() {
+    return inMemory;
   }
 
   /** How many times the manifest was written. */
@@ -93,6 +120,10 @@ final class ManifestStore {
   synchronized void save(WriteManifest manifest) {
     long changes = manifest.changes();
     if (changes == savedChanges) {
+      return;
+    }
+    if (inMemory) {
+      savedChanges = changes;
       return;
     }
     long started = System.nanoTime();
@@ -157,6 +188,9 @@ final class ManifestStore {
    * @throws ManifestIoException when it cannot be read
    */
   WriteManifest load() {
+    if (inMemory) {
+      return null;
+    }
     WriteManifest manifest =
         withRetries(
             "read",

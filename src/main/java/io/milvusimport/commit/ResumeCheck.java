@@ -66,7 +66,7 @@ final class ResumeCheck {
     }
     CompletionRecord record;
     try {
-      record = CompletionRecord.read(conf, options.staging().root(), writeId);
+      record = CompletionRecord.read(conf, options.manifestRoot(), writeId);
     } catch (IOException e) {
       throw unreadable(e.toString(), e);
     }
@@ -77,7 +77,7 @@ final class ResumeCheck {
               + ": there is no "
               + store.location()
               + " and no completion record "
-              + CompletionRecord.path(options.staging().root(), writeId)
+              + CompletionRecord.path(options.manifestRoot(), writeId)
               + ". That write never reached its commit, so nothing of it was imported; run the"
               + " write again without 'resumeWriteId'.");
     }

@@ -85,6 +85,25 @@ final class ConnectionParsers {
     return MilvusTls.context(ca, cert, key);
   }
 
+  /** Without a {@code uri} the PEM options have nothing to apply to: refuses them, or null. */
+  static SSLContext refuseTlsWithoutUri(OptionValues values) {
+    for (String key :
+        new String[] {
+          ConnectionKeys.CA_PEM_PATH, ConnectionKeys.CLIENT_PEM_PATH, ConnectionKeys.CLIENT_KEY_PATH
+        }) {
+      if (values.optional(key) != null) {
+        throw new InvalidOptionException(
+            "Option '"
+                + key
+                + "' applies to TLS towards option 'uri', which is not given: set 'uri' to the"
+                + " cluster's https:// endpoint or drop '"
+                + key
+                + "'.");
+      }
+    }
+    return null;
+  }
+
   static String parseAuthorization(OptionValues values) {
     String token = values.optional(ConnectionKeys.TOKEN);
     String user = values.optional(ConnectionKeys.USER);

@@ -29,13 +29,18 @@ public final class MilvusConnection {
   private final Duration retryInitialDelay;
   private final Duration retryMaxDelay;
 
-  private MilvusConnection(OptionValues values) {
-    this.uri =
-        ConnectionParsers.parseUri(
-            values.required(
-                ConnectionKeys.URI, "the Milvus REST endpoint, e.g. http://milvus:19530"));
+  private MilvusConnection(OptionValues values, boolean uriRequired) {
+    String uriValue =
+        uriRequired
+            ? values.required(
+                ConnectionKeys.URI, "the Milvus REST endpoint, e.g. http://milvus:19530")
+            : values.optional(ConnectionKeys.URI);
+    this.uri = uriValue == null ? null : ConnectionParsers.parseUri(uriValue);
     this.authorization = ConnectionParsers.parseAuthorization(values);
-    this.tls = ConnectionParsers.parseTls(values, uri);
+    this.tls =
+        uri == null
+            ? ConnectionParsers.refuseTlsWithoutUri(values)
+            : ConnectionParsers.parseTls(values, uri);
     this.database = values.text(ConnectionKeys.DATABASE, "default");
     this.retryInitialDelay =
         values.duration(ConnectionKeys.POLL_INTERVAL, Duration.ofSeconds(1), Duration.ofMillis(10));
@@ -58,12 +63,21 @@ public final class MilvusConnection {
   public static MilvusConnection parse(Map<String, String> options) {
     Map<String, String> lower = new TreeMap<>();
     options.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-    return new MilvusConnection(new OptionValues(lower));
+    return new MilvusConnection(new OptionValues(lower), true);
   }
 
   /** Parses from options already read by the writer ({@code values} with lower-case keys). */
   public static MilvusConnection parse(OptionValues values) {
-    return new MilvusConnection(values);
+    return new MilvusConnection(values, true);
+  }
+
+  /**
+   * As {@link #parse(OptionValues)}, but {@code uri} may be absent: a write into Zilliz Cloud runs
+   * its import jobs on the control plane and needs the cluster endpoint only for the plan-time
+   * collection check. Without it {@link #hasUri} is false and {@link #client} refuses.
+   */
+  public static MilvusConnection parseOptionalUri(OptionValues values) {
+    return new MilvusConnection(values, false);
   }
 
   /**
@@ -76,6 +90,10 @@ public final class MilvusConnection {
 
   /** A REST client for this connection. */
   public MilvusRestClient client() {
+    if (uri == null) {
+      throw new IllegalStateException(
+          "no Milvus endpoint: option '" + ConnectionKeys.URI + "' was not given");
+    }
     return new MilvusRestClient(uri, authorization, requestTimeout, tls);
   }
 
@@ -84,6 +102,12 @@ public final class MilvusConnection {
     return new RetryPolicy(retries, retryInitialDelay, retryMaxDelay);
   }
 
+  /** False for a Zilliz Cloud write given no cluster endpoint ({@link #parseOptionalUri}). */
+  public boolean hasUri() {
+    return uri != null;
+  }
+
+  /** The endpoint, or null when {@link #hasUri} is false. */
   public URI uri() {
     return uri;
   }

@@ -3,6 +3,9 @@ package io.milvusimport.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.commit.CommitSettings;
+import io.milvusimport.commit.ImportJobsFactory;
+import io.milvusimport.commit.ImportLimits;
+import io.milvusimport.commit.RequestAddressing;
 import io.milvusimport.connect.MilvusConnection;
 import io.milvusimport.connect.OptionValues;
 import io.milvusimport.staging.StagingLocation;
@@ -33,6 +36,7 @@ public final class ImportOptions implements CommitSettings {
   }
 
   private final MilvusConnection connection;
+  private final CloudWriteOptions cloud;
   private final String collection;
   private final String partition;
   private final StagingLocation staging;
@@ -82,16 +86,28 @@ public final class ImportOptions implements CommitSettings {
               + ", and Hadoop settings starting with 'fs.' (see docs/options.md).");
     }
     OptionValues values = new OptionValues(lower);
-    this.connection = MilvusConnection.parse(values);
+    this.cloud = CloudWriteOptions.parse(values, hadoop);
+    this.connection =
+        cloud == null ? MilvusConnection.parse(values) : MilvusConnection.parseOptionalUri(values);
     this.collection = values.required(OptionKeys.COLLECTION, "the name of the target collection");
     this.partition = values.optional(OptionKeys.PARTITION);
     this.staging =
-        StagingLocation.parse(
-            values.required(
-                OptionKeys.STAGING_PATH,
-                "a Hadoop URI Milvus can read import files from, e.g. s3a://milvus-bucket/staging/"),
-            values.optional(OptionKeys.MILVUS_BUCKET));
+        cloud == null
+            ? StagingLocation.parse(
+                values.required(
+                    OptionKeys.STAGING_PATH,
+                    "a Hadoop URI Milvus can read import files from, e.g."
+                        + " s3a://milvus-bucket/staging/"),
+                values.optional(OptionKeys.MILVUS_BUCKET))
+            : CloudWriteChecks.staging(cloud, values);
     this.format = StagingFormat.parse(values.text(OptionKeys.FORMAT, "json"));
+    if (cloud != null && format == StagingFormat.JSON_NPY) {
+      throw OptionValues.invalid(
+          OptionKeys.FORMAT,
+          format.toString(),
+          "json, npy or parquet for a write into Zilliz Cloud (json-npy is the Milvus 2.0/2.1"
+              + " layout current servers refuse)");
+    }
     this.parquetCompression =
         values.text(OptionKeys.PARQUET_COMPRESSION, "snappy").toLowerCase(Locale.ROOT);
     if (!List.of("snappy", "zstd", "none").contains(parquetCompression)) {
@@ -99,18 +115,24 @@ public final class ImportOptions implements CommitSettings {
           OptionKeys.PARQUET_COMPRESSION, parquetCompression, "snappy, zstd or none");
     }
     this.maxFileSize =
-        values.bytes(
-            OptionKeys.MAX_FILE_SIZE,
-            1L << 30,
-            1L << 10,
-            OptionKeys.MAX_FILE_SIZE_CEILING,
-            " (Milvus refuses 16 GB)");
-    this.maxFilesPerJob =
-        values.integer(
-            OptionKeys.MAX_FILES_PER_JOB,
-            OptionKeys.MILVUS_MAX_FILES_PER_REQUEST,
-            1,
-            OptionKeys.MILVUS_MAX_FILES_PER_REQUEST);
+        cloud == null
+            ? values.bytes(
+                OptionKeys.MAX_FILE_SIZE,
+                1L << 30,
+                1L << 10,
+                OptionKeys.MAX_FILE_SIZE_CEILING,
+                " (Milvus refuses 16 GB)")
+            : values.bytes(
+                OptionKeys.MAX_FILE_SIZE,
+                1L << 30,
+                1L << 10,
+                OptionKeys.ZILLIZ_MAX_FILE_SIZE_CEILING,
+                " (Zilliz Cloud refuses files over 10 GB)");
+    int filesPerJob =
+        cloud == null
+            ? OptionKeys.MILVUS_MAX_FILES_PER_REQUEST
+            : OptionKeys.ZILLIZ_MAX_FILES_PER_REQUEST;
+    this.maxFilesPerJob = values.integer(OptionKeys.MAX_FILES_PER_JOB, filesPerJob, 1, filesPerJob);
     this.importTimeout =
         values.duration(OptionKeys.IMPORT_TIMEOUT, Duration.ofHours(6), Duration.ofSeconds(1));
     this.keepStagedFiles = values.bool(OptionKeys.KEEP_STAGED_FILES, false);
@@ -150,6 +172,9 @@ public final class ImportOptions implements CommitSettings {
     this.snapshotBefore =
         OptionParsers.parseSnapshot(
             OptionKeys.SNAPSHOT_BEFORE, values.optional(OptionKeys.SNAPSHOT_BEFORE), resumeWriteId);
+    if (cloud != null) {
+      CloudWriteChecks.refuseMilvusOnly(cloud, values, atomic, resumeWriteId);
+    }
     if (snapshot != null && snapshot.equals(snapshotBefore)) {
       throw OptionValues.invalid(
           OptionKeys.SNAPSHOT_BEFORE,
@@ -169,8 +194,42 @@ public final class ImportOptions implements CommitSettings {
     return connection;
   }
 
+  /** The cluster (Milvus) endpoint; null only for a Zilliz Cloud write without option uri. */
   public URI uri() {
     return connection.uri();
+  }
+
+  /** The Zilliz Cloud settings, or null for a write into Milvus. */
+  public CloudWriteOptions cloud() {
+    return cloud;
+  }
+
+  @Override
+  public String manifestRoot() {
+    if (cloud != null && cloud.stagesIntoVolume()) {
+      return cloud.manifestPath() == null ? null : cloud.manifestPath().replaceAll("/+$", "");
+    }
+    return staging.root();
+  }
+
+  @Override
+  public RequestAddressing addressing() {
+    if (cloud == null) {
+      return RequestAddressing.milvusKeys(staging);
+    }
+    return cloud.stagesIntoVolume()
+        ? RequestAddressing.volumeDataPaths(cloud.volume())
+        : RequestAddressing.objectUrls();
+  }
+
+  @Override
+  public ImportLimits limits() {
+    return cloud == null ? ImportLimits.MILVUS : ImportLimits.ZILLIZ;
+  }
+
+  @Override
+  public ImportJobsFactory importJobs() {
+    return cloud == null ? ImportJobsFactory.milvus() : CloudWriteChecks.importJobs();
   }
 
   /** The Authorization header value, or null for a server without authentication. */
@@ -342,6 +401,7 @@ public final class ImportOptions implements CommitSettings {
         + format
         + ", auth="
         + (connection.authorization() == null ? "none" : "***")
+        + (cloud == null ? "" : ", cloud=" + cloud)
         + "}";
   }
 }

@@ -49,8 +49,13 @@ final class MilvusWrite implements Write {
 
   @Override
   public BatchWrite toBatch() {
+    CloudWriteChecks.requireCollectionCheck(options);
+    options.importJobs().checkAvailable();
     HadoopConf hadoopConf = hadoopConf();
-    StagingFileSystemCheck.check(options.staging().root(), hadoopConf.get());
+    if (options.manifestRoot() != null) {
+      // the staging root, or a volume write's manifestPath; a volume itself is not a Hadoop FS
+      StagingFileSystemCheck.check(options.manifestRoot(), hadoopConf.get());
+    }
     MilvusRestClient client =
         new MilvusRestClient(
             options.uri(), options.authorization(), options.requestTimeout(), options.tls());

@@ -176,10 +176,77 @@ public final class OptionKeys {
   public static final String TARGET_COLLECTION = "targetCollection";
 
   /**
+   * Zilliz Cloud cluster id ({@code in01-...}): setting it (or {@code projectId} + {@code
+   * regionId}) makes the write target Zilliz Cloud, whose import jobs run on the control plane.
+   */
+  public static final String CLUSTER_ID = "clusterId";
+
+  /** Zilliz Cloud project id; with {@code regionId}, an alternative to {@code clusterId}. */
+  public static final String PROJECT_ID = "projectId";
+
+  /** Zilliz Cloud region id, such as {@code aws-us-west-2}; with {@code projectId}. */
+  public static final String REGION_ID = "regionId";
+
+  /** The Zilliz Cloud control plane; default {@code https://api.cloud.zilliz.com}. */
+  public static final String CLOUD_ENDPOINT = "cloudEndpoint";
+
+  /** Zilliz Cloud API key for the control plane; required for Zilliz writes, never logged. */
+  public static final String CLOUD_API_KEY = "cloudApiKey";
+
+  /**
+   * {@code volumes} (default) or {@code stages}: the control plane's paths and field names, for
+   * organisations still on the stage-era API.
+   */
+  public static final String CLOUD_API = "cloudApi";
+
+  /** Zilliz Cloud volume to stage into instead of {@code stagingPath} (the user's bucket). */
+  public static final String VOLUME = "volume";
+
+  /** Directory in the volume under which each write stages into {@code <writeId>/}. */
+  public static final String VOLUME_PATH = "volumePath";
+
+  /**
+   * Hadoop directory for the manifest and completion record of a volume write (the volume's
+   * credentials cannot read files back); absent: the manifest is kept in memory only.
+   */
+  public static final String MANIFEST_PATH = "manifestPath";
+
+  /** Access key Zilliz reads the user's staging bucket with; default {@code fs.s3a.access.key}. */
+  public static final String CLOUD_ACCESS_KEY = "cloudAccessKey";
+
+  /** Secret of {@code cloudAccessKey}; default {@code fs.s3a.secret.key}; never logged. */
+  public static final String CLOUD_SECRET_KEY = "cloudSecretKey";
+
+  /** Session token of temporary credentials; default {@code fs.s3a.session.token}. */
+  public static final String CLOUD_SESSION_TOKEN = "cloudSessionToken";
+
+  /** Keys that mean nothing without a Zilliz Cloud target. */
+  static final Set<String> CLOUD_ONLY_KEYS =
+      Set.of(
+          CLOUD_ENDPOINT,
+          CLOUD_API_KEY,
+          CLOUD_API,
+          VOLUME,
+          VOLUME_PATH,
+          MANIFEST_PATH,
+          CLOUD_ACCESS_KEY,
+          CLOUD_SECRET_KEY,
+          CLOUD_SESSION_TOKEN);
+
+  /**
    * Largest {@code maxFileSize}: a file is closed once it reaches the limit, so it may overshoot by
    * one row; a 1 GB margin keeps every file under Milvus's 16 GB.
    */
   static final long MAX_FILE_SIZE_CEILING = 15L << 30;
+
+  /**
+   * Largest {@code maxFileSize} of a Zilliz Cloud write: Zilliz takes at most 10 GB per file (per
+   * sub-directory for NumPy); the same 1 GB margin as {@link #MAX_FILE_SIZE_CEILING}.
+   */
+  static final long ZILLIZ_MAX_FILE_SIZE_CEILING = 9L << 30;
+
+  /** Zilliz Cloud's limit of files per import job. */
+  public static final int ZILLIZ_MAX_FILES_PER_REQUEST = 1000;
 
   /** Milvus's {@code dataCoord.import.maxImportFileNumPerReq} default. */
   public static final int MILVUS_MAX_FILES_PER_REQUEST = 1024;
@@ -209,7 +276,19 @@ public final class OptionKeys {
               SNAPSHOT,
               SNAPSHOT_DESCRIPTION,
               SNAPSHOT_COMPACTION_PROTECTION_SECONDS,
-              SNAPSHOT_BEFORE));
+              SNAPSHOT_BEFORE,
+              CLUSTER_ID,
+              PROJECT_ID,
+              REGION_ID,
+              CLOUD_ENDPOINT,
+              CLOUD_API_KEY,
+              CLOUD_API,
+              VOLUME,
+              VOLUME_PATH,
+              MANIFEST_PATH,
+              CLOUD_ACCESS_KEY,
+              CLOUD_SECRET_KEY,
+              CLOUD_SESSION_TOKEN));
 
   /** Keys only reads take; a read also accepts (and ignores) every write key in {@link #KEYS}. */
   static final Set<String> READ_KEYS = Set.of(LIST, TARGET_DATABASE, TARGET_COLLECTION);

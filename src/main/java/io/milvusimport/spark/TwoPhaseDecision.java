@@ -21,6 +21,13 @@ final class TwoPhaseDecision {
     if (options.atomic() == ImportOptions.Atomic.FALSE) {
       return false;
     }
+    if (options.cloud() != null) {
+      // atomic=true is refused for Zilliz Cloud when parsed; auto is job by job there
+      LOG.info(
+          "Zilliz Cloud's two-phase import is unconfirmed: a write of several import jobs becomes"
+              + " visible job by job (atomic=auto)");
+      return false;
+    }
     if (!options.waitForCompletion()) {
       if (options.atomic() == ImportOptions.Atomic.TRUE) {
         throw new InvalidOptionException(

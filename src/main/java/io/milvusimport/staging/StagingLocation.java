@@ -19,12 +19,40 @@ public final class StagingLocation implements Serializable {
       Set.of("s3a", "s3", "s3n", "gs", "oss", "cosn", "obs", "minio");
   private static final Set<String> CONTAINER_SCHEMES = Set.of("abfs", "abfss", "wasb", "wasbs");
 
+  /**
+   * The scheme of files staged into a Zilliz Cloud volume: {@code zilliz-volume://<volume>/<path>}.
+   */
+  public static final String VOLUME_SCHEME = "zilliz-volume";
+
   private final String root;
   private final String bucket;
+  private final String volume;
 
-  private StagingLocation(String root, String bucket) {
+  private StagingLocation(String root, String bucket, String volume) {
     this.root = root;
     this.bucket = bucket;
+    this.volume = volume;
+  }
+
+  /**
+   * Staging straight into a Zilliz Cloud volume: files are named {@code
+   * zilliz-volume://<volume>/<volumePath><writeId>/...}; no Hadoop file system reaches them.
+   *
+   * @param volumePath the normalised directory in the volume ({@code ""} or ending with {@code /})
+   */
+  public static StagingLocation volume(String volume, String volumePath) {
+    String root = VOLUME_SCHEME + "://" + volume + "/" + volumePath;
+    return new StagingLocation(root.replaceAll("/+$", ""), null, volume);
+  }
+
+  /**
+   * As {@link #parse} for a write into Zilliz Cloud, which reads the files through object URLs
+   * ({@link ObjectUrls}): any other staging path is refused.
+   */
+  public static StagingLocation parseObjectStore(String stagingPath) {
+    StagingLocation location = parse(stagingPath, null);
+    ObjectUrls.checkStagingPath(stagingPath);
+    return location;
   }
 
   /**
@@ -54,7 +82,7 @@ public final class StagingLocation implements Serializable {
                 + stagingPath
                 + "': Milvus on local storage reads plain file paths.");
       }
-      return new StagingLocation(root, null);
+      return new StagingLocation(root, null, null);
     }
     if (milvusBucket != null && !milvusBucket.equals(ownBucket)) {
       throw new InvalidOptionException(
@@ -69,7 +97,7 @@ public final class StagingLocation implements Serializable {
               + milvusBucket
               + "/ or point 'milvusBucket' at the staging bucket.");
     }
-    return new StagingLocation(root, ownBucket);
+    return new StagingLocation(root, ownBucket, null);
   }
 
   private static String bucketOf(String scheme, URI uri) {
@@ -105,6 +133,11 @@ public final class StagingLocation implements Serializable {
     return root + "/" + writeId;
   }
 
+  /** The Zilliz Cloud volume staged into, or null for a Hadoop file system. */
+  public String volume() {
+    return volume;
+  }
+
   /** The bucket Milvus reads, or null when Milvus reads local file paths. */
   public String bucket() {
     return bucket;
@@ -119,6 +152,9 @@ public final class StagingLocation implements Serializable {
 
   @Override
   public String toString() {
+    if (volume != null) {
+      return root + " (Zilliz Cloud volume " + volume + ")";
+    }
     return bucket == null ? root : root + " (Milvus bucket " + bucket + ")";
   }
 }

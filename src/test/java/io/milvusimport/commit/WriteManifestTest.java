@@ -67,7 +67,9 @@ class WriteManifestTest {
     WriteManifest manifest = WriteManifest.plan("w", "db", "c", null, files(3), 2);
     List<List<String>> request =
         ImportJobPlan.requestFiles(
-            manifest.jobs.get(1), manifest.files, StagingLocation.parse("s3a://b/stage/", null));
+            manifest.jobs.get(1),
+            manifest.files,
+            RequestAddressing.milvusKeys(StagingLocation.parse("s3a://b/stage/", null)));
     assertThat(request).containsExactly(List.of("stage/w/part-2.json"));
   }
 
@@ -84,7 +86,7 @@ class WriteManifestTest {
   @Test
   void fileOverSixteenGigabytesFailsBeforeAnyJob() {
     List<StagedFile> big = List.of(new StagedFile(List.of("s3a://b/x.json"), 1, (16L << 30) + 1));
-    assertThatThrownBy(() -> ImportJobPlan.checkFileSizes(big, "w"))
+    assertThatThrownBy(() -> ImportLimits.MILVUS.checkFileSizes(big, "w"))
         .isInstanceOf(ImportFailedException.class)
         .hasMessageContaining("16 GB")
         .hasMessageContaining("no import job was created");
