@@ -56,6 +56,7 @@ public final class MilvusImportProvider
             MilvusConnection.refuseSecretsInUri(value);
           }
         });
+    SecretRedaction.cover(properties);
     return new MilvusImportTable(schema, properties);
   }
 }
