@@ -34,9 +34,11 @@ final class SecretRedaction {
 
   /** Extends the session's options pattern with every secret key of {@code options} it misses. */
   static void cover(Map<String, String> options) {
-    SparkSession spark = SparkSession.getActiveSession().getOrElse(() -> null);
-    if (spark == null) {
-      return;
+    SparkSession spark;
+    try {
+      spark = SparkSession.active();
+    } catch (IllegalStateException e) {
+      return; // no session: nothing prints a plan
     }
     for (String secret : SECRET_KEYS) {
       for (String key : options.keySet()) {
