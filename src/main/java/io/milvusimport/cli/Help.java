@@ -14,6 +14,8 @@ final class Help {
     out.println();
     out.println("Commands:");
     out.println("  snapshot   create, list, describe, drop and restore Milvus snapshots (3.0.1+)");
+    out.println("  volume     create, list, describe and delete Zilliz Cloud volumes");
+    out.println("  import     import volume files or object URLs into a Zilliz Cloud cluster");
     out.println();
     out.println("Exit codes: 0 ok, 1 failed, 2 usage.");
     out.println(
@@ -21,7 +23,40 @@ final class Help {
             + SecretFlags.TOKEN_ENV
             + " or --token-file; --user with $"
             + SecretFlags.PASSWORD_ENV
-            + " or --password-file. Never on the command line.");
+            + " or --password-file; Zilliz Cloud API key: $"
+            + SecretFlags.API_KEY_ENV
+            + " or --api-key-file. Never on the command line.");
+  }
+
+  /** The {@code volume} or {@code import} group's commands. */
+  static void group(PrintStream out, String group, List<CloudCommand> commands) {
+    out.println("Usage: " + PROGRAM + " " + group + " <command> [flags] [--json]");
+    out.println();
+    out.println("Commands:");
+    for (CloudCommand c : commands) {
+      out.println(String.format("  %-9s %s", c.name, c.summary));
+    }
+    out.println();
+    out.println("Run '" + PROGRAM + " " + group + " <command> --help' for its flags.");
+  }
+
+  static void command(PrintStream out, String group, CloudCommand command) {
+    out.println("Usage: " + PROGRAM + " " + group + " " + command.name + " [flags]");
+    out.println();
+    out.println(command.summary + ".");
+    out.println();
+    out.println("Flags:");
+    flags(out, command.flags);
+    out.println("  --json                       print one JSON document instead of a table");
+    out.println();
+    out.println("Zilliz Cloud control plane (named after the options, see docs/zilliz-cloud.md):");
+    flags(out, CloudFlags.FLAGS);
+    out.println();
+    out.println(
+        "API key: $"
+            + SecretFlags.API_KEY_ENV
+            + " or --api-key-file, never on the command line. Durations: 500ms, 10s, 5m, 2h."
+            + " Exit codes: 0 ok, 1 failed, 2 usage.");
   }
 
   static void snapshot(PrintStream out) {

@@ -10,13 +10,38 @@ import java.util.Set;
 final class SecretFlags {
   static final String TOKEN_ENV = "MILVUS_TOKEN";
   static final String PASSWORD_ENV = "MILVUS_PASSWORD";
-  private static final Set<String> TOKEN_FLAGS = Set.of("token", "api-key", "apikey");
+  static final String API_KEY_ENV = "ZILLIZ_API_KEY";
+  private static final Set<String> TOKEN_FLAGS = Set.of("token");
+  private static final Set<String> API_KEY_FLAGS = Set.of("api-key", "apikey", "cloud-api-key");
   private static final Set<String> PASSWORD_FLAGS = Set.of("password");
+
+  /** Flags of the cloud commands that would carry object-store secrets, and their file flags. */
+  private static final Set<String> STORE_SECRET_FLAGS = Set.of("secret-key", "session-token");
 
   private SecretFlags() {}
 
   /** Throws a usage error for a secret-bearing flag, without repeating its value. */
   static void refuse(String flag) {
+    if (API_KEY_FLAGS.contains(flag)) {
+      throw new UsageException(
+          "Flag --"
+              + flag
+              + " is not accepted: the command line is visible to other users (ps). Put the"
+              + " Zilliz Cloud API key in environment variable "
+              + API_KEY_ENV
+              + " or in a file given with --api-key-file (for Milvus itself: "
+              + TOKEN_ENV
+              + " or --token-file).");
+    }
+    if (STORE_SECRET_FLAGS.contains(flag)) {
+      throw new UsageException(
+          "Flag --"
+              + flag
+              + " is not accepted: the command line is visible to other users (ps). Put it in a"
+              + " file given with --"
+              + flag
+              + "-file.");
+    }
     if (TOKEN_FLAGS.contains(flag)) {
       throw new UsageException(
           "Flag --"
