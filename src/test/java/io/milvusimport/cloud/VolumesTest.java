@@ -155,6 +155,19 @@ class VolumesTest {
   }
 
   @Test
+  void theOrganisationsVolumeLimitIsAnsweredAsARefusal() {
+    try (ZillizTestBed small = ZillizTestBed.start(b -> b.maxVolumes(2))) {
+      VolumeManager m = VolumeManager.create(small.options());
+      m.createVolume("one");
+      m.createVolume("two");
+      assertThatThrownBy(() -> m.createVolume("three"))
+          .isInstanceOf(ZillizCloudException.class)
+          .hasMessageContaining("limit of 2 volumes");
+      assertThat(small.zilliz().volumeNames()).containsExactly("one", "two");
+    }
+  }
+
+  @Test
   void theRateLimitIsWaitedOutNotGivenUpOn() {
     try (ZillizTestBed limited = ZillizTestBed.start(b -> b.rateLimit(2))) {
       VolumeManager m = VolumeManager.create(limited.options());
