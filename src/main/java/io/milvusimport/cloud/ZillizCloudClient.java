@@ -108,7 +108,8 @@ public final class ZillizCloudClient {
         sleep(wait);
       } catch (MilvusTransportException e) {
         boolean neverSent = e.getCause() instanceof ConnectException;
-        if ((!safeToRepeat && !neverSent) || failures >= connection.retries()) {
+        boolean heals = RetryPolicy.isTransient(e);
+        if (!heals || (!safeToRepeat && !neverSent) || failures >= connection.retries()) {
           throw e;
         }
         long wait = backOff.delayMillis(failures++);
@@ -172,7 +173,7 @@ public final class ZillizCloudClient {
     }
     int code = answer == null ? status : answer.path("code").asInt(status);
     String message = answer == null ? "" : answer.path("message").asText("");
-    if (status == 429 || CloudErrors.rateLimited(message)) {
+    if (status == 429 || (code != 0 && CloudErrors.rateLimited(message))) {
       throw new RateLimited();
     }
     if (status == 401 || status == 403 || code == ZillizCloudException.NOT_AUTHENTICATED) {

@@ -81,15 +81,23 @@ final class ZillizRouter implements HttpHandler {
   final AtomicInteger rateLimited = new AtomicInteger();
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
 
-  /** One injected fault: the next {@code times} requests whose path starts so. */
+  /**
+   * One injected fault: the next {@code times} requests whose path starts so are answered with
+   * {@code httpStatus} and {@code body} (null: a JSON error), after waiting {@code delayMillis}; a
+   * status of 0 only delays, then handles the request as usual.
+   */
   private static final class Fault {
     final String pathPrefix;
     final int httpStatus;
+    final String body;
+    final long delayMillis;
     final AtomicInteger left;
 
-    Fault(String pathPrefix, int httpStatus, int times) {
+    Fault(String pathPrefix, int httpStatus, String body, long delayMillis, int times) {
       this.pathPrefix = pathPrefix;
       this.httpStatus = httpStatus;
+      this.body = body;
+      this.delayMillis = delayMillis;
       this.left = new AtomicInteger(times);
     }
   }
@@ -104,8 +112,8 @@ final class ZillizRouter implements HttpHandler {
     routes.put(method + " " + path, endpoint);
   }
 
-  void fail(String pathPrefix, int httpStatus, int times) {
-    faults.add(new Fault(pathPrefix, httpStatus, times));
+  void fail(String pathPrefix, int httpStatus, String body, long delayMillis, int times) {
+    faults.add(new Fault(pathPrefix, httpStatus, body, delayMillis, times));
   }
 
   @Override
@@ -122,8 +130,16 @@ final class ZillizRouter implements HttpHandler {
       bodies.add(body);
       for (Fault f : faults) {
         if (path.startsWith(f.pathPrefix) && f.left.getAndDecrement() > 0) {
+          sleep(f.delayMillis);
+          if (f.httpStatus == 0) {
+            break;
+          }
           LOG.info("{} injected HTTP {} on {} {}", TAG, f.httpStatus, method, path);
-          send(exchange, f.httpStatus, error(f.httpStatus, "injected fault (stand-in)"));
+          if (f.body != null) {
+            sendRaw(exchange, f.httpStatus, f.body);
+          } else {
+            send(exchange, f.httpStatus, error(f.httpStatus, "injected fault (stand-in)"));
+          }
           return;
         }
       }
@@ -208,8 +224,20 @@ final class ZillizRouter implements HttpHandler {
     return JSON.createObjectNode().put("code", code).put("message", message);
   }
 
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void send(HttpExchange exchange, int status, JsonNode answer) throws IOException {
-    byte[] bytes = answer.toString().getBytes(StandardCharsets.UTF_8);
+    sendRaw(exchange, status, answer.toString());
+  }
+
+  private static void sendRaw(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

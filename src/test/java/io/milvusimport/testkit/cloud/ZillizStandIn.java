@@ -133,10 +133,22 @@ public final class ZillizStandIn implements AutoCloseable {
   }
 
   /**
-   * Answers the next {@code times} requests whose path starts with {@code prefix} with HTTP status.
+   * Answers the next {@code times} requests whose path starts so with a JSON error of that status.
    */
   public void fail(String pathPrefix, int httpStatus, int times) {
-    router.fail(pathPrefix, httpStatus, times);
+    router.fail(pathPrefix, httpStatus, null, 0, times);
+  }
+
+  /** Answers the next {@code times} requests whose path starts so with this status and body. */
+  public void answer(String pathPrefix, int httpStatus, String body, int times) {
+    router.fail(pathPrefix, httpStatus, body, 0, times);
+  }
+
+  /**
+   * Holds the next {@code times} requests whose path starts so for {@code delay}, then serves them.
+   */
+  public void delay(String pathPrefix, Duration delay, int times) {
+    router.fail(pathPrefix, 0, null, delay.toMillis(), times);
   }
 
   LocalS3 s3() {
