@@ -9,6 +9,7 @@ import io.milvusimport.MilvusServerException;
 import io.milvusimport.manage.CloudImports;
 import io.milvusimport.manage.VolumeManager;
 import io.milvusimport.milvus.ImportJobStatus;
+import io.milvusimport.testkit.cloud.ZillizBed;
 import io.milvusimport.testkit.cloud.ZillizTestBed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,23 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cloud import jobs against the Zilliz stand-in, whose cluster is a Milvus stand-in. */
 class CloudImportJobsTest {
   private static final AtomicInteger NAMES = new AtomicInteger();
+  @RegisterExtension static final ZillizBed BED = new ZillizBed(b -> b.rateLimit(1000));
   private static ZillizTestBed bed;
 
   @BeforeAll
-  static void start() {
-    bed = ZillizTestBed.start(b -> b.rateLimit(1000));
-  }
-
-  @AfterAll
-  static void stop() {
-    bed.close();
+  static void bed() {
+    bed = BED.get();
   }
 
   private static CloudImports imports() {

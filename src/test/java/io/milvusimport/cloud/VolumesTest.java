@@ -7,27 +7,26 @@ import io.milvusimport.InvalidOptionException;
 import io.milvusimport.MilvusImportException;
 import io.milvusimport.MilvusServerException;
 import io.milvusimport.manage.VolumeManager;
+import io.milvusimport.testkit.cloud.ZillizBed;
 import io.milvusimport.testkit.cloud.ZillizTestBed;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Volume management against the Zilliz control-plane stand-in. */
 class VolumesTest {
+  @RegisterExtension
+  static final ZillizBed BED = new ZillizBed(b -> b.rateLimit(1000).maxVolumes(150));
+
   private static ZillizTestBed bed;
 
   @BeforeAll
-  static void start() {
-    bed = ZillizTestBed.start(b -> b.rateLimit(1000).maxVolumes(150));
-  }
-
-  @AfterAll
-  static void stop() {
-    bed.close();
+  static void bed() {
+    bed = BED.get();
   }
 
   private static Map<String, String> options(String key, String value) {

@@ -4,26 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.milvusimport.milvus.MilvusTransportException;
+import io.milvusimport.testkit.cloud.ZillizBed;
 import io.milvusimport.testkit.cloud.ZillizTestBed;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How the client reads the control plane's answers, against the Zilliz stand-in's fault hooks. */
 class ZillizCloudClientTest {
+  @RegisterExtension static final ZillizBed BED = new ZillizBed(b -> b.rateLimit(1000));
   private static ZillizTestBed bed;
 
   @BeforeAll
-  static void start() {
-    bed = ZillizTestBed.start(b -> b.rateLimit(1000));
-  }
-
-  @AfterAll
-  static void stop() {
-    bed.close();
+  static void bed() {
+    bed = BED.get();
   }
 
   private static Volumes volumes(Map<String, String> extra) {
