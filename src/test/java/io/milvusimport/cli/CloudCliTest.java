@@ -193,6 +193,40 @@ class CloudCliTest {
   }
 
   @Test
+  void inATerminalWaitDrawsAProgressBar() {
+    String collection = bed.createDocs();
+    assertThat(run(with(new String[] {"volume", "create", "--volume", "cli_bar"}, PLACE))).isZero();
+    bed.putInVolume("cli_bar", "t.json", ZillizTestBed.jsonRows(0, 3));
+    Cli.Streams terminal =
+        new Cli.Streams(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            true);
+    out.reset();
+    int code =
+        new Cli(ENV, terminal)
+            .run(
+                "import",
+                "create",
+                "--cluster-id",
+                ZillizTestBed.CLUSTER,
+                "--collection",
+                collection,
+                "--volume",
+                "cli_bar",
+                "--path",
+                "t.json",
+                "--wait",
+                "--cloud-endpoint",
+                bed.zilliz().uri(),
+                "--poll-interval",
+                "20ms");
+    everything.add(out());
+    assertThat(code).as(err()).isZero();
+    assertThat(out()).contains("\r[##############################] 100% Completed");
+  }
+
+  @Test
   void aFailedImportExitsOneWithTheReasonAndTheFile() {
     String collection = bed.createDocs();
     assertThat(run(with(new String[] {"volume", "create", "--volume", "cli_bad"}, PLACE))).isZero();

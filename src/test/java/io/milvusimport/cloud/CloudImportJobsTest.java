@@ -72,10 +72,14 @@ class CloudImportJobsTest {
     String collection = bed.createDocs();
     String vol = volume();
     bed.putInVolume(vol, "dir/x.json", ZillizTestBed.jsonRows(100, 5));
+    bed.putInVolume(vol, "dir/deeper/y.json", ZillizTestBed.jsonRows(200, 3));
     String jobId = imports().startFromVolume("default", collection, null, vol, List.of("dir/"));
     ImportJobStatus done = imports().await(jobId, Duration.ofSeconds(20), j -> {});
     assertThat(done.completed()).as(done.failureDescription()).isTrue();
-    assertThat(bed.milvus().rows("default", collection)).hasSize(5);
+    assertThat(bed.milvus().rows("default", collection)).hasSize(8);
+    assertThat(done.files())
+        .singleElement()
+        .satisfies(f -> assertThat(f.fileName()).isEqualTo("dir/"));
     assertThat(last(bed.zilliz().importRequests()).path("dbName").asText()).isEqualTo("default");
   }
 

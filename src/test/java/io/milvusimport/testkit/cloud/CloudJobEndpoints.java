@@ -51,14 +51,17 @@ final class CloudJobEndpoints implements AutoCloseable {
             return t;
           });
 
-  /** One file to read: what the details call it, and where its parts are. */
+  /**
+   * One entry of the request: what the details call it, and the import files it stands for (a
+   * folder of NPY files is one column group; any other folder is each file on its own).
+   */
   private static final class Part {
     final String name;
     final FileSource source;
-    final List<String> keys;
+    final List<List<String>> keys;
     final String failure;
 
-    Part(String name, FileSource source, List<String> keys, String failure) {
+    Part(String name, FileSource source, List<List<String>> keys, String failure) {
       this.name = name;
       this.source = source;
       this.keys = keys;
@@ -217,10 +220,16 @@ final class CloudJobEndpoints implements AutoCloseable {
   /** A data path or URL; a folder ({@code /} at the end) is its files, one NPY group or each. */
   private Part part(String name, FileSource source, String bucket, String key, String failure) {
     if (!key.endsWith("/") || failure != null) {
-      return new Part(name, source, List.of(key), failure);
+      return new Part(name, source, List.of(List.of(key)), failure);
     }
     List<String> keys = zilliz.s3().listKeys(bucket, key);
-    return new Part(name, source, keys, keys.isEmpty() ? "no file found under " + name : null);
+    List<List<String>> files = new ArrayList<>();
+    if (!keys.isEmpty() && keys.stream().allMatch(k -> k.endsWith(".npy"))) {
+      files.add(keys);
+    } else {
+      keys.forEach(k -> files.add(List.of(k)));
+    }
+    return new Part(name, source, files, keys.isEmpty() ? "no file found under " + name : null);
   }
 
   private void run(Job job) {
@@ -233,14 +242,18 @@ final class CloudJobEndpoints implements AutoCloseable {
     for (int i = 0; i < job.parts.size() && failure == null; i++) {
       Part p = job.parts.get(i);
       String reason = p.failure;
-      if (reason == null) {
+      long size = 0;
+      long partRows = 0;
+      for (int f = 0; reason == null && f < p.keys.size(); f++) {
         ImportFileRead read =
-            job.cluster.milvus.readImportFile(job.db, job.collection, p.keys, p.source);
+            job.cluster.milvus.readImportFile(job.db, job.collection, p.keys.get(f), p.source);
         reason = read.failure;
-        synchronized (job) {
-          job.details.get(i).put("fileSize", read.size).put("totalRows", read.rows.size());
-        }
+        size += read.size;
+        partRows += read.rows.size();
         rows.addAll(read.rows);
+      }
+      synchronized (job) {
+        job.details.get(i).put("fileSize", size).put("totalRows", partRows);
       }
       synchronized (job) {
         ObjectNode d = job.details.get(i);
