@@ -2,10 +2,6 @@ package io.milvusimport.cli;
 
 import io.milvusimport.cloud.CloudKeys;
 import io.milvusimport.connect.ConnectionKeys;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -103,26 +99,7 @@ final class CloudFlags {
 
   /** The trimmed content of {@code file} (null when the flag is absent). */
   static String readSecret(String file, String flag) {
-    if (file == null) {
-      return null;
-    }
-    String value;
-    try {
-      value = Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
-    } catch (IOException | RuntimeException e) {
-      throw new UsageException(
-          "Flag --"
-              + flag
-              + ": cannot read file "
-              + file
-              + " ("
-              + e.getClass().getSimpleName()
-              + ").");
-    }
-    if (value.isEmpty()) {
-      throw new UsageException("Flag --" + flag + ": file " + file + " is empty.");
-    }
-    return value;
+    return file == null ? null : SecretFlags.readFile(file, flag);
   }
 
   /** Names the flag beside the option in an error ("Option 'clusterId' (--cluster-id) ..."). */

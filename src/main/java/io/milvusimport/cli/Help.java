@@ -41,22 +41,39 @@ final class Help {
   }
 
   static void command(PrintStream out, String group, CloudCommand command) {
-    out.println("Usage: " + PROGRAM + " " + group + " " + command.name + " [flags]");
-    out.println();
-    out.println(command.summary + ".");
-    out.println();
-    out.println("Flags:");
-    flags(out, command.flags);
-    out.println("  --json                       print one JSON document instead of a table");
-    out.println();
-    out.println("Zilliz Cloud control plane (named after the options, see docs/zilliz-cloud.md):");
-    flags(out, CloudFlags.FLAGS);
-    out.println();
-    out.println(
+    command(
+        out,
+        group + " " + command.name,
+        command.summary,
+        command.flags,
+        "Zilliz Cloud control plane (named after the options, see docs/zilliz-cloud.md):",
+        CloudFlags.FLAGS,
         "API key: $"
             + SecretFlags.API_KEY_ENV
             + " or --api-key-file, never on the command line. Durations: 500ms, 10s, 5m, 2h."
             + " Exit codes: 0 ok, 1 failed, 2 usage.");
+  }
+
+  private static void command(
+      PrintStream out,
+      String name,
+      String summary,
+      List<Flag> own,
+      String connectionTitle,
+      List<Flag> connection,
+      String footer) {
+    out.println("Usage: " + PROGRAM + " " + name + " [flags]");
+    out.println();
+    out.println(summary + ".");
+    out.println();
+    out.println("Flags:");
+    flags(out, own);
+    out.println("  --json                       print one JSON document instead of a table");
+    out.println();
+    out.println(connectionTitle);
+    flags(out, connection);
+    out.println();
+    out.println(footer);
   }
 
   static void snapshot(PrintStream out) {
@@ -71,18 +88,14 @@ final class Help {
   }
 
   static void command(PrintStream out, SnapshotCommand command) {
-    out.println("Usage: " + PROGRAM + " snapshot " + command.name + " [flags]");
-    out.println();
-    out.println(command.summary + ".");
-    out.println();
-    out.println("Flags:");
-    flags(out, command.flags);
-    out.println("  --json                       print one JSON document instead of a table");
-    out.println();
-    out.println("Connection (named after the writer's options):");
-    flags(out, ConnectionFlags.FLAGS);
-    out.println();
-    out.println("Durations: 500ms, 10s, 5m, 2h. Exit codes: 0 ok, 1 failed, 2 usage.");
+    command(
+        out,
+        "snapshot " + command.name,
+        command.summary,
+        command.flags,
+        "Connection (named after the writer's options):",
+        ConnectionFlags.FLAGS,
+        "Durations: 500ms, 10s, 5m, 2h. Exit codes: 0 ok, 1 failed, 2 usage.");
   }
 
   private static void flags(PrintStream out, List<Flag> flags) {

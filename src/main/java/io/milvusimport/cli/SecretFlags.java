@@ -1,5 +1,9 @@
 package io.milvusimport.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 
 /**
@@ -60,5 +64,26 @@ final class SecretFlags {
               + PASSWORD_ENV
               + " or in a file given with --password-file.");
     }
+  }
+
+  /** The trimmed content of a secret's file, or a usage error naming the flag (not the content). */
+  static String readFile(String file, String flag) {
+    String value;
+    try {
+      value = Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
+    } catch (IOException | RuntimeException e) {
+      throw new UsageException(
+          "Flag --"
+              + flag
+              + ": cannot read file "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + ").");
+    }
+    if (value.isEmpty()) {
+      throw new UsageException("Flag --" + flag + ": file " + file + " is empty.");
+    }
+    return value;
   }
 }

@@ -1,7 +1,7 @@
 package io.milvusimport.cloud;
 
 import io.milvusimport.InvalidOptionException;
-import io.milvusimport.connect.ConnectionKeys;
+import io.milvusimport.connect.CallSettings;
 import io.milvusimport.connect.OptionValues;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -27,10 +27,7 @@ public final class CloudConnection {
   private final String projectId;
   private final String regionId;
   private final CloudApi api;
-  private final Duration requestTimeout;
-  private final int retries;
-  private final Duration retryInitialDelay;
-  private final Duration retryMaxDelay;
+  private final CallSettings calls;
   private final Duration rateLimitWait;
 
   private CloudConnection(OptionValues values) {
@@ -41,15 +38,7 @@ public final class CloudConnection {
     this.projectId = values.optional(CloudKeys.PROJECT_ID);
     this.regionId = values.optional(CloudKeys.REGION_ID);
     this.api = parseApi(values.text(CloudKeys.CLOUD_API, "volumes"));
-    this.retryInitialDelay =
-        values.duration(ConnectionKeys.POLL_INTERVAL, Duration.ofSeconds(1), Duration.ofMillis(10));
-    this.retryMaxDelay =
-        values.duration(
-            ConnectionKeys.MAX_POLL_INTERVAL, Duration.ofSeconds(30), retryInitialDelay);
-    this.requestTimeout =
-        values.duration(
-            ConnectionKeys.REQUEST_TIMEOUT, Duration.ofSeconds(60), Duration.ofMillis(100));
-    this.retries = values.integer(ConnectionKeys.RETRIES, 5, 0, 100);
+    this.calls = CallSettings.parse(values);
     this.rateLimitWait =
         values.duration(CloudKeys.CLOUD_RATE_LIMIT_WAIT, Duration.ofMinutes(5), Duration.ZERO);
   }
@@ -155,20 +144,9 @@ public final class CloudConnection {
     return api;
   }
 
-  public Duration requestTimeout() {
-    return requestTimeout;
-  }
-
-  public int retries() {
-    return retries;
-  }
-
-  public Duration retryInitialDelay() {
-    return retryInitialDelay;
-  }
-
-  public Duration retryMaxDelay() {
-    return retryMaxDelay;
+  /** Request timeout and retries: the Milvus connection's keys, with the same meaning. */
+  public CallSettings calls() {
+    return calls;
   }
 
   /** How long one call keeps backing off while answered HTTP 429. */

@@ -52,8 +52,7 @@ public final class CloudImportJobs implements ImportJobsApi {
     this.database = database;
     this.collection = collection;
     this.source = source;
-    CloudConnection c = client.connection();
-    this.retry = new RetryPolicy(c.retries(), c.retryInitialDelay(), c.retryMaxDelay());
+    this.retry = client.connection().calls().retryPolicy();
     target(client.body()); // fails early without clusterId / projectId + regionId
   }
 
@@ -111,17 +110,11 @@ public final class CloudImportJobs implements ImportJobsApi {
       ObjectNode opts = body.putObject("options");
       options.forEach(opts::put);
     }
-    boolean[] sent = {mayAlreadyExist};
-    return retry.call(
+    return retry.createOnce(
         "cloud import create",
+        mayAlreadyExist,
+        findExisting,
         () -> {
-          if (sent[0]) {
-            String existing = findExisting.get();
-            if (existing != null) {
-              return existing;
-            }
-          }
-          sent[0] = true;
           JsonNode data = client.post(JOBS + "create", body, false);
           String jobId = data.path("jobId").asText("");
           if (jobId.isEmpty()) {

@@ -40,13 +40,11 @@ public final class ZillizCloudClient {
 
   ZillizCloudClient(CloudConnection connection) {
     this.connection = connection;
-    this.backOff =
-        new RetryPolicy(
-            connection.retries(), connection.retryInitialDelay(), connection.retryMaxDelay());
+    this.backOff = connection.calls().retryPolicy();
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connection.requestTimeout())
+            .connectTimeout(connection.calls().requestTimeout())
             .build();
   }
 
@@ -109,7 +107,7 @@ public final class ZillizCloudClient {
       } catch (MilvusTransportException e) {
         boolean neverSent = e.getCause() instanceof ConnectException;
         boolean heals = RetryPolicy.isTransient(e);
-        if (!heals || (!safeToRepeat && !neverSent) || failures >= connection.retries()) {
+        if (!heals || (!safeToRepeat && !neverSent) || failures >= connection.calls().retries()) {
           throw e;
         }
         long wait = backOff.delayMillis(failures++);
@@ -119,7 +117,7 @@ public final class ZillizCloudClient {
             path,
             e.getMessage(),
             failures,
-            connection.retries(),
+            connection.calls().retries(),
             wait);
         sleep(wait);
       }
@@ -129,7 +127,7 @@ public final class ZillizCloudClient {
   private JsonNode once(String method, String path, JsonNode body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(connection.endpoint() + path))
-            .timeout(connection.requestTimeout())
+            .timeout(connection.calls().requestTimeout())
             .header("Accept", "application/json")
             .header("User-Agent", "milvus-import")
             .header("Authorization", "Bearer " + connection.requireApiKey());

@@ -24,10 +24,7 @@ public final class MilvusConnection {
   private final String authorization;
   private final SSLContext tls;
   private final String database;
-  private final Duration requestTimeout;
-  private final int retries;
-  private final Duration retryInitialDelay;
-  private final Duration retryMaxDelay;
+  private final CallSettings calls;
 
   private MilvusConnection(OptionValues values) {
     this.uri =
@@ -37,15 +34,7 @@ public final class MilvusConnection {
     this.authorization = ConnectionParsers.parseAuthorization(values);
     this.tls = ConnectionParsers.parseTls(values, uri);
     this.database = values.text(ConnectionKeys.DATABASE, "default");
-    this.retryInitialDelay =
-        values.duration(ConnectionKeys.POLL_INTERVAL, Duration.ofSeconds(1), Duration.ofMillis(10));
-    this.retryMaxDelay =
-        values.duration(
-            ConnectionKeys.MAX_POLL_INTERVAL, Duration.ofSeconds(30), retryInitialDelay);
-    this.requestTimeout =
-        values.duration(
-            ConnectionKeys.REQUEST_TIMEOUT, Duration.ofSeconds(60), Duration.ofMillis(100));
-    this.retries = values.integer(ConnectionKeys.RETRIES, 5, 0, 100);
+    this.calls = CallSettings.parse(values);
   }
 
   /**
@@ -76,12 +65,12 @@ public final class MilvusConnection {
 
   /** A REST client for this connection. */
   public MilvusRestClient client() {
-    return new MilvusRestClient(uri, authorization, requestTimeout, tls);
+    return new MilvusRestClient(uri, authorization, calls.requestTimeout(), tls);
   }
 
   /** Retries transient faults {@link #retries} times, backing off from {@code pollInterval}. */
   public RetryPolicy retryPolicy() {
-    return new RetryPolicy(retries, retryInitialDelay, retryMaxDelay);
+    return calls.retryPolicy();
   }
 
   public URI uri() {
@@ -104,21 +93,21 @@ public final class MilvusConnection {
   }
 
   public Duration requestTimeout() {
-    return requestTimeout;
+    return calls.requestTimeout();
   }
 
   public int retries() {
-    return retries;
+    return calls.retries();
   }
 
   /** First wait before a retry ({@code pollInterval}). */
   public Duration retryInitialDelay() {
-    return retryInitialDelay;
+    return calls.retryInitialDelay();
   }
 
   /** Longest wait before a retry ({@code maxPollInterval}). */
   public Duration retryMaxDelay() {
-    return retryMaxDelay;
+    return calls.retryMaxDelay();
   }
 
   /** Credentials are left out on purpose. */

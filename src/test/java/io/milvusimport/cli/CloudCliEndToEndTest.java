@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvusimport.testkit.cloud.ZillizTestBed;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,21 +66,13 @@ class CloudCliEndToEndTest {
     bed.putInVolume("e2e_vol", "load/deep/part-1.json", ZillizTestBed.jsonRows(40, 10));
     CliProcess.Result imported =
         run(
-            "import",
-            "create",
-            "--cluster-id",
-            ZillizTestBed.CLUSTER,
-            "--collection",
-            collection,
-            "--volume",
-            "e2e_vol",
-            "--path",
-            "load/part-0.json",
-            "--path",
-            "load/deep/part-1.json",
-            "--wait",
-            "--poll-interval",
-            "50ms");
+            CloudCliTest.importFromVolume(
+                collection,
+                "e2e_vol",
+                List.of("load/part-0.json", "load/deep/part-1.json"),
+                "--wait",
+                "--poll-interval",
+                "50ms"));
     assertThat(imported.code).as("%s", imported).isZero();
     assertThat(imported.out).contains("Completed 100%");
     assertThat(bed.milvus().rows("default", collection)).hasSize(50);

@@ -91,6 +91,25 @@ class CloudCliTest {
     "--project-id", ZillizTestBed.PROJECT, "--region-id", ZillizTestBed.REGION
   };
 
+  /** {@code import create} into the bed's cluster from a volume's paths, then {@code more}. */
+  static String[] importFromVolume(
+      String collection, String volume, List<String> paths, String... more) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "import",
+                "create",
+                "--cluster-id",
+                ZillizTestBed.CLUSTER,
+                "--collection",
+                collection,
+                "--volume",
+                volume));
+    paths.forEach(p -> all.addAll(List.of("--path", p)));
+    all.addAll(List.of(more));
+    return all.toArray(new String[0]);
+  }
+
   private String[] with(String[] base, String... more) {
     List<String> all = new ArrayList<>(List.of(base));
     all.addAll(List.of(more));
@@ -127,19 +146,8 @@ class CloudCliTest {
     bed.putInVolume("cli_imp", "in/b.json", ZillizTestBed.jsonRows(20, 5));
     int code =
         run(
-            "import",
-            "create",
-            "--cluster-id",
-            ZillizTestBed.CLUSTER,
-            "--collection",
-            collection,
-            "--volume",
-            "cli_imp",
-            "--path",
-            "in/a.json",
-            "--path",
-            "in/b.json",
-            "--wait");
+            CloudCliTest.importFromVolume(
+                collection, "cli_imp", List.of("in/a.json", "in/b.json"), "--wait"));
     assertThat(code).as(out() + err()).isZero();
     assertThat(out()).contains("import job job-", "Completed 100%", "importedRows", "25");
     assertThat(bed.milvus().rows("default", collection)).hasSize(25);
@@ -206,21 +214,15 @@ class CloudCliTest {
     int code =
         new Cli(ENV, terminal)
             .run(
-                "import",
-                "create",
-                "--cluster-id",
-                ZillizTestBed.CLUSTER,
-                "--collection",
-                collection,
-                "--volume",
-                "cli_bar",
-                "--path",
-                "t.json",
-                "--wait",
-                "--cloud-endpoint",
-                bed.zilliz().uri(),
-                "--poll-interval",
-                "20ms");
+                CloudCliTest.importFromVolume(
+                    collection,
+                    "cli_bar",
+                    List.of("t.json"),
+                    "--wait",
+                    "--cloud-endpoint",
+                    bed.zilliz().uri(),
+                    "--poll-interval",
+                    "20ms"));
     everything.add(out());
     assertThat(code).as(err()).isZero();
     assertThat(out()).contains("\r[##############################] 100% Completed");
@@ -233,18 +235,7 @@ class CloudCliTest {
     bed.putInVolume(
         "cli_bad", "broken.json", "{\"rows\":[{\"id\":1}]}".getBytes(StandardCharsets.UTF_8));
     int code =
-        run(
-            "import",
-            "create",
-            "--cluster-id",
-            ZillizTestBed.CLUSTER,
-            "--collection",
-            collection,
-            "--volume",
-            "cli_bad",
-            "--path",
-            "broken.json",
-            "--wait");
+        run(CloudCliTest.importFromVolume(collection, "cli_bad", List.of("broken.json"), "--wait"));
     assertThat(code).isEqualTo(Cli.FAILED);
     assertThat(err()).contains("ended Failed", "broken.json");
     assertThat(bed.milvus().rows("default", collection)).isEmpty();

@@ -209,12 +209,7 @@ class CloudImportJobsTest {
 
   @Test
   void twoPhaseImportIsNotOfferedAndCommitSaysWhy() {
-    CloudImportJobs jobs =
-        new CloudImportJobs(
-            CloudConnection.parse(bed.options()).client(),
-            null,
-            "c",
-            CloudImportSource.volume("v"));
+    CloudImportJobs jobs = jobsInto("c");
     assertThat(jobs.supportsTwoPhaseImport()).isFalse();
     assertThatThrownBy(() -> jobs.commit("job-1"))
         .isInstanceOf(MilvusImportException.class)
@@ -223,12 +218,7 @@ class CloudImportJobsTest {
 
   @Test
   void jobNotFoundAndJobLimitAreRecognised() {
-    CloudImportJobs jobs =
-        new CloudImportJobs(
-            CloudConnection.parse(bed.options()).client(),
-            null,
-            "c",
-            CloudImportSource.volume("v"));
+    CloudImportJobs jobs = jobsInto("c");
     MilvusServerException notFound =
         (MilvusServerException)
             org.assertj.core.api.Assertions.catchThrowable(() -> jobs.describe("job-missing"));
@@ -251,6 +241,14 @@ class CloudImportJobsTest {
                 new CloudImportJobs(
                     CloudConnection.parse(o).client(), null, "c", CloudImportSource.volume("v")))
         .hasMessageContaining("Option 'clusterId' is required");
+  }
+
+  private static CloudImportJobs jobsInto(String collection) {
+    return new CloudImportJobs(
+        CloudConnection.parse(bed.options()).client(),
+        null,
+        collection,
+        CloudImportSource.volume("v"));
   }
 
   private static JsonNode last(List<JsonNode> list) {
