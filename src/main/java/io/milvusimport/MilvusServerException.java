@@ -2,9 +2,10 @@ package io.milvusimport;
 
 /**
  * Milvus answered a request with a non-zero code. Carries Milvus's own code and message so they can
- * be looked up in Milvus's documentation.
+ * be looked up in Milvus's documentation. Not final: a refusal of Zilliz Cloud's control plane
+ * ({@code cloud.ZillizCloudException}) is one too, so the commit handles both alike.
  */
-public final class MilvusServerException extends MilvusImportException {
+public class MilvusServerException extends MilvusImportException {
   private static final long serialVersionUID = 1L;
   private final int code;
   private final String serverMessage;
@@ -31,6 +32,15 @@ public final class MilvusServerException extends MilvusImportException {
     this.code = code;
     this.serverMessage = serverMessage;
     this.retriable = false;
+  }
+
+  /** For subclasses with their own wording (another server's refusal). */
+  protected MilvusServerException(
+      String message, int code, String serverMessage, boolean retriable, Throwable cause) {
+    super(message, cause);
+    this.code = code;
+    this.serverMessage = serverMessage;
+    this.retriable = retriable;
   }
 
   /** Milvus's error code ({@code 100} collection not found, {@code 2100} import failed, ...). */

@@ -1,10 +1,6 @@
 package io.milvusimport.cli;
 
 import io.milvusimport.connect.ConnectionKeys;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -133,22 +129,6 @@ final class ConnectionFlags {
     if (file == null) {
       return fromEnv == null || fromEnv.isBlank() ? null : fromEnv.trim();
     }
-    String value;
-    try {
-      value = Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
-    } catch (IOException | RuntimeException e) {
-      throw new UsageException(
-          "Flag --"
-              + flag
-              + ": cannot read file "
-              + file
-              + " ("
-              + e.getClass().getSimpleName()
-              + ").");
-    }
-    if (value.isEmpty()) {
-      throw new UsageException("Flag --" + flag + ": file " + file + " is empty.");
-    }
-    return value;
+    return SecretFlags.readFile(file, flag);
   }
 }

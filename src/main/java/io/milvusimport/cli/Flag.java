@@ -9,12 +9,23 @@ final class Flag {
   final String value;
   final boolean required;
   final String help;
+  final boolean repeatable;
 
   private Flag(String name, String value, boolean required, String help) {
+    this(name, value, required, help, false);
+  }
+
+  private Flag(String name, String value, boolean required, String help, boolean repeatable) {
     this.name = name;
     this.value = value;
     this.required = required;
     this.help = help;
+    this.repeatable = repeatable;
+  }
+
+  /** An optional flag with a value that may be given several times, such as {@code --path P}. */
+  static Flag repeated(String name, String value, String help) {
+    return new Flag(name, value, false, help + " (repeatable)", true);
   }
 
   /** A required flag with a value, such as {@code --collection NAME}. */

@@ -1,5 +1,6 @@
 package io.milvusimport.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,16 +10,16 @@ import java.util.Map;
  * {@code --name=value}; unknown flags, missing values, repeats and stray words are usage errors.
  */
 final class Flags {
-  private final Map<String, String> values;
+  private final Map<String, List<String>> values;
 
-  private Flags(Map<String, String> values) {
+  private Flags(Map<String, List<String>> values) {
     this.values = values;
   }
 
   static Flags parse(String command, List<String> args, List<Flag> accepted) {
     Map<String, Flag> byName = new LinkedHashMap<>();
     accepted.forEach(f -> byName.put(f.name, f));
-    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, List<String>> values = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (!arg.startsWith("--") || arg.length() == 2) {
@@ -32,7 +33,7 @@ final class Flags {
       if (flag == null) {
         throw new UsageException("'" + command + "' has no flag --" + name + ".");
       }
-      if (values.containsKey(name)) {
+      if (values.containsKey(name) && !flag.repeatable) {
         throw new UsageException("Flag --" + name + " is given twice.");
       }
       String value;
@@ -48,7 +49,7 @@ final class Flags {
       } else {
         throw new UsageException("Flag --" + name + " needs a value: " + flag.synopsis() + ".");
       }
-      values.put(name, value);
+      values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
     for (Flag flag : accepted) {
       if (flag.required && !values.containsKey(flag.name)) {
@@ -60,11 +61,18 @@ final class Flags {
   }
 
   String get(String name) {
-    return values.get(name);
+    List<String> given = values.get(name);
+    return given == null ? null : given.get(0);
   }
 
   String get(String name, String defaultValue) {
-    return values.getOrDefault(name, defaultValue);
+    String value = get(name);
+    return value == null ? defaultValue : value;
+  }
+
+  /** Every value of a repeatable flag, in order (empty when not given). */
+  List<String> all(String name) {
+    return values.getOrDefault(name, List.of());
   }
 
   boolean has(String name) {

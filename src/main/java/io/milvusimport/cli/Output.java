@@ -204,7 +204,7 @@ final class Output {
         .put("timeCostMillis", j.timeCostMillis());
   }
 
-  private void print(Object node) {
+  void print(Object node) {
     try {
       out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
     } catch (JsonProcessingException e) {

@@ -24,10 +24,7 @@ public final class MilvusConnection {
   private final String authorization;
   private final SSLContext tls;
   private final String database;
-  private final Duration requestTimeout;
-  private final int retries;
-  private final Duration retryInitialDelay;
-  private final Duration retryMaxDelay;
+  private final CallSettings calls;
 
   private MilvusConnection(OptionValues values, boolean uriRequired) {
     String uriValue =
@@ -42,15 +39,7 @@ public final class MilvusConnection {
             ? ConnectionParsers.refuseTlsWithoutUri(values)
             : ConnectionParsers.parseTls(values, uri);
     this.database = values.text(ConnectionKeys.DATABASE, "default");
-    this.retryInitialDelay =
-        values.duration(ConnectionKeys.POLL_INTERVAL, Duration.ofSeconds(1), Duration.ofMillis(10));
-    this.retryMaxDelay =
-        values.duration(
-            ConnectionKeys.MAX_POLL_INTERVAL, Duration.ofSeconds(30), retryInitialDelay);
-    this.requestTimeout =
-        values.duration(
-            ConnectionKeys.REQUEST_TIMEOUT, Duration.ofSeconds(60), Duration.ofMillis(100));
-    this.retries = values.integer(ConnectionKeys.RETRIES, 5, 0, 100);
+    this.calls = CallSettings.parse(values);
   }
 
   /**
@@ -94,12 +83,12 @@ public final class MilvusConnection {
       throw new IllegalStateException(
           "no Milvus endpoint: option '" + ConnectionKeys.URI + "' was not given");
     }
-    return new MilvusRestClient(uri, authorization, requestTimeout, tls);
+    return new MilvusRestClient(uri, authorization, calls.requestTimeout(), tls);
   }
 
   /** Retries transient faults {@link #retries} times, backing off from {@code pollInterval}. */
   public RetryPolicy retryPolicy() {
-    return new RetryPolicy(retries, retryInitialDelay, retryMaxDelay);
+    return calls.retryPolicy();
   }
 
   /** False for a Zilliz Cloud write given no cluster endpoint ({@link #parseOptionalUri}). */
@@ -128,21 +117,21 @@ public final class MilvusConnection {
   }
 
   public Duration requestTimeout() {
-    return requestTimeout;
+    return calls.requestTimeout();
   }
 
   public int retries() {
-    return retries;
+    return calls.retries();
   }
 
   /** First wait before a retry ({@code pollInterval}). */
   public Duration retryInitialDelay() {
-    return retryInitialDelay;
+    return calls.retryInitialDelay();
   }
 
   /** Longest wait before a retry ({@code maxPollInterval}). */
   public Duration retryMaxDelay() {
-    return retryMaxDelay;
+    return calls.retryMaxDelay();
   }
 
   /** Credentials are left out on purpose. */

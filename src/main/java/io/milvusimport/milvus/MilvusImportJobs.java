@@ -82,17 +82,11 @@ public final class MilvusImportJobs implements ImportJobsApi {
     options.forEach(opts::put);
     Map<String, String> headers =
         idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey);
-    boolean[] sent = {mayAlreadyExist};
-    return retry.call(
+    return retry.createOnce(
         "import create",
+        mayAlreadyExist,
+        findExisting,
         () -> {
-          if (sent[0]) {
-            String existing = findExisting.get();
-            if (existing != null) {
-              return existing;
-            }
-          }
-          sent[0] = true;
           JsonNode data = client.post("jobs/import/create", body, headers);
           String jobId = data.path("jobId").asText("");
           if (jobId.isEmpty()) {

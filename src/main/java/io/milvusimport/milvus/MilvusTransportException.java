@@ -23,6 +23,16 @@ public final class MilvusTransportException extends MilvusImportException {
   }
 
   /**
+   * A transport failure of another HTTP API the connector calls (Zilliz Cloud's control plane), so
+   * {@link RetryPolicy#isTransient} treats it like Milvus's.
+   *
+   * @param httpStatus the HTTP status, or -1 when no answer arrived
+   */
+  public static MilvusTransportException of(String message, int httpStatus, Throwable cause) {
+    return new MilvusTransportException(message, httpStatus, cause);
+  }
+
+  /**
    * The TLS handshake failed (untrusted or mismatching certificate, refused client certificate): a
    * configuration problem that repeating the call cannot heal, and no request was sent.
    */

@@ -105,6 +105,29 @@ public final class RetryPolicy {
     }
   }
 
+  /**
+   * Runs a create that must not be re-sent blindly (an import job: the server may have made it
+   * although the answer was lost): {@code send} is repeated on transient failures, but before every
+   * re-sent request, and before the first one when {@code mayAlreadyExist}, {@code findExisting} is
+   * asked for the id of a job an earlier request made; that id is returned instead.
+   */
+  public String createOnce(
+      String what, boolean mayAlreadyExist, Supplier<String> findExisting, Supplier<String> send) {
+    boolean[] sent = {mayAlreadyExist};
+    return call(
+        what,
+        () -> {
+          if (sent[0]) {
+            String existing = findExisting.get();
+            if (existing != null) {
+              return existing;
+            }
+          }
+          sent[0] = true;
+          return send.get();
+        });
+  }
+
   /** A step against storage, which fails with {@link IOException}. */
   public interface IoStep<T> {
     T run() throws IOException;

@@ -36,7 +36,7 @@ class SparkFreeLayersTest {
 
   @Test
   void managementConnectionAndCommandLineImportNeitherSparkNorHadoop() throws IOException {
-    for (String pkg : List.of("manage", "connect", "cli")) {
+    for (String pkg : List.of("manage", "connect", "cli", "cloud")) {
       assertThat(importsOf(pkg))
           .isNotEmpty()
           .noneMatch(l -> l.contains("org.apache.spark") || l.contains("org.apache.hadoop"))

@@ -13,9 +13,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Where the stand-in reads import files: object keys in its own bucket (what open-source Milvus
- * does with {@code minio.bucketName}) or local paths. Never the connector's code.
+ * does with {@code minio.bucketName}) or local paths. Never the connector's code. Public so the
+ * Zilliz control-plane stand-in can hand the same readers its volume's or object URLs' storage.
  */
-interface FileSource {
+public interface FileSource {
   /** Size in bytes; {@link FileNotFoundException} with the store's wording when absent. */
   long size(String path) throws IOException;
 

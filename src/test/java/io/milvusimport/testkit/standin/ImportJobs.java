@@ -2,9 +2,6 @@ package io.milvusimport.testkit.standin;
 
 import io.milvusimport.testkit.standin.ImportJob.FileDetail;
 import io.milvusimport.testkit.standin.ImportJob.State;
-import io.milvusimport.testkit.standin.JsonRowReader.ImportFailure;
-import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,62 +140,23 @@ final class ImportJobs implements AutoCloseable {
 
   /** Reads one import file; returns the failure reason or null. */
   private String importFile(ImportJob job, List<String> paths, FileDetail d) {
-    String path = paths.get(0);
-    String ext = extension(path);
-    String reason;
-    try {
-      long size = 0;
-      for (String p : paths) {
-        size += source.size(p);
-      }
-      synchronized (job) {
-        d.fileSize = size;
-        job.fileSize += size;
-      }
-      if (size > maxFileSizeBytes) {
-        reason =
-            "The import file size has reached the maximum limit allowed for importing, "
-                + "fileSize="
-                + size
-                + ", maxSize="
-                + maxFileSizeBytes;
-      } else if (!ImportFileReaders.supports(ext)) {
-        reason = "import of '" + ext + "' files is not supported by this stand-in yet (not Milvus)";
-      } else {
-        List<Map<String, Object>> rows = readers.read(job.collection, paths);
-        synchronized (job) {
-          d.totalRows = rows.size();
-          d.progress = 100;
-          job.totalRows += rows.size();
-          job.pendingRows.addAll(rows);
-        }
+    ImportFileRead read =
+        ImportFileRead.read(readers, source, maxFileSizeBytes, job.collection, paths);
+    synchronized (job) {
+      d.fileSize = read.size;
+      job.fileSize += read.size;
+      if (read.failure == null) {
+        d.totalRows = read.rows.size();
+        d.progress = 100;
+        job.totalRows += read.rows.size();
+        job.pendingRows.addAll(read.rows);
         return null;
       }
-    } catch (FileNotFoundException e) {
-      reason =
-          ".json".equals(ext)
-              ? MilvusErrors.importFailedText(
-                  "read json file failed, path=" + path + ", err=" + e.getMessage())
-              : e.getMessage(); // the storage error, unwrapped (inferred)
-    } catch (ImportFailure e) {
-      reason = e.getMessage();
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("{} job {}: reading {} failed", TAG, job.jobId, paths, e);
-      reason =
-          MilvusErrors.importFailedText(
-              "read "
-                  + ext.substring(Math.min(1, ext.length()))
-                  + " file failed, path="
-                  + path
-                  + ", err="
-                  + e.getMessage());
-    }
-    synchronized (job) {
       d.state = "Failed";
-      d.reason = reason;
+      d.reason = read.failure;
     }
     // Milvus names the file only in the per-file details, not in the job reason.
-    return reason;
+    return read.failure;
   }
 
   private void finish(ImportJob job, String reason) {

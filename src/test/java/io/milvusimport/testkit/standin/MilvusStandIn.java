@@ -46,9 +46,13 @@ public final class MilvusStandIn implements AutoCloseable {
   private final String serverVersion;
   private final boolean tls;
   private final AtomicInteger tlsConnections = new AtomicInteger();
+  private final ImportFileReaders.Settings readerSettings;
+  private final long maxFileSizeBytes;
 
   private MilvusStandIn(Builder b) throws IOException {
     this.jobs = new ImportJobs(b.source, b.readers, b.maxFileSizeBytes, b.stepDelay);
+    this.readerSettings = b.readers;
+    this.maxFileSizeBytes = b.maxFileSizeBytes;
     RestRouter router = new RestRouter(b.token, faults);
     new CollectionEndpoints(store).registerAll(router);
     new AliasEndpoints(store).registerAll(router);
@@ -221,6 +225,26 @@ public final class MilvusStandIn implements AutoCloseable {
   /** Import jobs created so far (all collections). */
   public int jobCount() {
     return jobs.list().size();
+  }
+
+  /**
+   * For the Zilliz control-plane stand-in: reads one import file from {@code source} with this
+   * stand-in's readers, against the collection's schema, as its own import jobs do.
+   */
+  public ImportFileRead readImportFile(
+      String db, String collection, List<String> paths, FileSource source) {
+    return ImportFileRead.read(
+        new ImportFileReaders(source, readerSettings),
+        source,
+        maxFileSizeBytes,
+        store.get(db, collection),
+        paths);
+  }
+
+  /** For the Zilliz control-plane stand-in: a completed cloud import's rows become visible. */
+  public void addImportedRows(
+      String db, String collection, String partition, List<Map<String, Object>> rows) {
+    store.get(db, collection).addRows(partition == null ? "_default" : partition, rows);
   }
 
   public FaultPlan faults() {
