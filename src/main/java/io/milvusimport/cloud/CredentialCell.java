@@ -1,0 +1,60 @@
+package io.milvusimport.cloud;
+
+import java.util.function.Supplier;
+
+/**
+ * The latest credentials of one (volume, path) and the one way to renew them, shared by every
+ * upload that uses them so that a burst of refusals or near-expiries costs one {@code apply}, not
+ * one per thread. Credentials are renewed {@link #MARGIN_MILLIS} before they expire, as the SDKs
+ * do, or half-way through their life when that is shorter (a short-lived test credential would
+ * otherwise be renewed on every request).
+ */
+final class CredentialCell {
+  /** The SDKs re-apply 300 s before {@code expireTime}. */
+  static final long MARGIN_MILLIS = 300_000;
+
+  private final Supplier<VolumeCredentials> apply;
+  private VolumeCredentials latest;
+  private long obtainedMillis;
+
+  CredentialCell(VolumeCredentials initial, Supplier<VolumeCredentials> apply) {
+    this.apply = apply;
+    this.latest = initial;
+    this.obtainedMillis = System.currentTimeMillis();
+  }
+
+  synchronized VolumeCredentials current() {
+    long now = System.currentTimeMillis();
+    if (latest == null || latest.expiresWithin(margin(), now)) {
+      renew();
+    }
+    return latest;
+  }
+
+  /** Fresh credentials unless another thread already replaced the refused ones. */
+  synchronized VolumeCredentials refresh(VolumeCredentials refused) {
+    if (latest == null
+        || latest == refused
+        || latest.expiresWithin(margin(), System.currentTimeMillis())) {
+      renew();
+    }
+    return latest;
+  }
+
+  private long margin() {
+    if (latest == null || latest.expireEpochMillis() == Long.MAX_VALUE) {
+      return MARGIN_MILLIS;
+    }
+    long life = latest.expireEpochMillis() - obtainedMillis;
+    return Math.max(0, Math.min(MARGIN_MILLIS, life / 2));
+  }
+
+  private void renew() {
+    VolumeCredentials fresh = apply.get();
+    if (fresh == null) {
+      throw new IllegalStateException("apply returned no credentials");
+    }
+    latest = fresh;
+    obtainedMillis = System.currentTimeMillis();
+  }
+}
