@@ -121,7 +121,7 @@ public final class VolumeUploader {
   /** One request, retried for transient faults and sent again with fresh credentials. */
   private <T> T call(CredentialSource source, String volumePath, Path file, Request<T> request)
       throws IOException {
-    VolumeCredentials creds = source.current();
+    VolumeCredentials creds = current(source, volumePath, file);
     long backoff = settings.firstBackoffMillis();
     int failures = 0;
     boolean refreshed = false;
@@ -156,9 +156,27 @@ public final class VolumeUploader {
         LOG.debug("Transient fault uploading {}; retrying in {} ms", volumePath, backoff, e);
         sleep(backoff + ThreadLocalRandom.current().nextLong(backoff / 4 + 1));
         backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
-        creds = source.current();
+        creds = current(source, volumePath, file);
         refreshed = false;
       }
+    }
+  }
+
+  /** The source's credentials; a failed renewal is reported as for {@link #refresh}. */
+  private static VolumeCredentials current(CredentialSource source, String volumePath, Path file) {
+    try {
+      return source.current();
+    } catch (VolumeUploadException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new VolumeUploadException(
+          "Could not get fresh upload credentials for "
+              + file
+              + " (to "
+              + volumePath
+              + "): the apply failed: "
+              + (e instanceof MilvusImportException ? e.getMessage() : e.toString()),
+          e);
     }
   }
 
