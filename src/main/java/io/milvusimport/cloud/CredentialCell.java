@@ -34,11 +34,17 @@ final class CredentialCell {
   /** Fresh credentials unless another thread already replaced the refused ones. */
   synchronized VolumeCredentials refresh(VolumeCredentials refused) {
     if (latest == null
-        || latest == refused
+        || same(latest, refused)
         || latest.expiresWithin(margin(), System.currentTimeMillis())) {
       renew();
     }
     return latest;
+  }
+
+  /** Compared by key and token: each task holds its own deserialized copy. */
+  private static boolean same(VolumeCredentials a, VolumeCredentials b) {
+    return b == null
+        || a.accessKey().equals(b.accessKey()) && a.sessionToken().equals(b.sessionToken());
   }
 
   private long margin() {
