@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.milvusimport.MilvusImportException;
 import io.milvusimport.VolumeUploadException;
 import io.milvusimport.testkit.LocalS3;
-import io.milvusimport.testkit.TestPki;
 import io.milvusimport.testkit.cloud.VolumeObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,15 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("e2e")
 class VolumeUploaderTest {
   private static final long MIB = 1L << 20;
-  private static TestPki pki;
   private static VolumeObjectStore store;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void start() {
-    pki = TestPki.create("volume-front");
-    store = VolumeObjectStore.start(LocalS3.shared(), "zilliz-volumes", pki);
+    store = VolumeObjectStore.start("zilliz-volumes");
   }
 
   @AfterAll
@@ -50,11 +47,8 @@ class VolumeUploaderTest {
     store.failNextPuts(0);
   }
 
-  static UploadSettings settings() throws IOException {
-    return UploadSettings.defaults()
-        .withCaPem(Files.readString(pki.caPem()))
-        .withMultipartThreshold(8 * MIB)
-        .withRetries(4, Duration.ofMillis(10));
+  static UploadSettings settings() {
+    return store.uploadSettings().withMultipartThreshold(8 * MIB);
   }
 
   private static Supplier applying(String volume, String prefix) {
@@ -235,7 +229,7 @@ class VolumeUploaderTest {
     // The front answers 403 to reads; the client has no way to send one, so the test asks raw.
     java.net.http.HttpClient http =
         java.net.http.HttpClient.newBuilder()
-            .sslContext(pki.serverContext())
+            .sslContext(store.serverContext())
             .version(java.net.http.HttpClient.Version.HTTP_1_1)
             .build();
     java.net.http.HttpResponse<String> answer =

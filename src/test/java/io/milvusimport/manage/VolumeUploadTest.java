@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.milvusimport.VolumeUploadException;
 import io.milvusimport.cloud.ApplyingCredentialSource;
-import io.milvusimport.cloud.UploadSettings;
-import io.milvusimport.cloud.VolumeCredentials;
 import io.milvusimport.testkit.LocalS3;
-import io.milvusimport.testkit.TestPki;
 import io.milvusimport.testkit.cloud.VolumeObjectStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -26,15 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** VolumeUpload of files and folders through the volume's S3 front. */
 @Tag("e2e")
 class VolumeUploadTest {
-  private static TestPki pki;
   private static VolumeObjectStore store;
 
   @TempDir Path dir;
 
   @BeforeAll
   static void start() {
-    pki = TestPki.create("volume-upload");
-    store = VolumeObjectStore.start(LocalS3.shared(), "zilliz-upload", pki);
+    store = VolumeObjectStore.start("zilliz-upload");
   }
 
   @AfterAll
@@ -42,15 +36,9 @@ class VolumeUploadTest {
     store.close();
   }
 
-  private static VolumeUpload upload(String prefix, String path) throws IOException {
-    UploadSettings settings =
-        UploadSettings.defaults()
-            .withCaPem(Files.readString(pki.caPem()))
-            .withRetries(3, Duration.ofMillis(10));
+  private static VolumeUpload upload(String prefix, String path) {
     return new VolumeUpload(
-        new ApplyingCredentialSource(
-            () -> VolumeCredentials.fromApply(store.apply("vol1", prefix, path), false)),
-        settings);
+        new ApplyingCredentialSource(store.applying("vol1", prefix, path)), store.uploadSettings());
   }
 
   private Path write(String relative, String text) throws IOException {

@@ -6,15 +6,19 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import io.milvusimport.cloud.SigV4;
+import io.milvusimport.cloud.UploadSettings;
+import io.milvusimport.cloud.VolumeCredentials;
 import io.milvusimport.testkit.LocalS3;
 import io.milvusimport.testkit.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The S3 front of a Zilliz Cloud volume, as the temporary credentials of {@code apply} meet it: an
@@ -68,6 +74,7 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
   }
 
   private final LocalS3 s3;
+  private final TestPki pki;
   private final String bucket;
   private final String region = "us-east-1";
   private final HttpsServer server;
@@ -82,6 +89,7 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
 
   private VolumeObjectStore(LocalS3 s3, String bucket, TestPki pki) throws IOException {
     this.s3 = s3;
+    this.pki = pki;
     this.bucket = bucket;
     s3.createBucket(bucket);
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -98,6 +106,32 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A front on the shared {@link LocalS3} with a throw-away PKI of its own. */
+  public static VolumeObjectStore start(String bucket) {
+    return start(LocalS3.shared(), bucket, TestPki.create(bucket));
+  }
+
+  /** Settings that trust this front's CA, with quick retries (10 ms back-off, 4 attempts). */
+  public UploadSettings uploadSettings() {
+    try {
+      return UploadSettings.defaults()
+          .withCaPem(Files.readString(pki.caPem()))
+          .withRetries(4, Duration.ofMillis(10));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The TLS context of this front's server (a raw client trusting it must still send creds). */
+  public SSLContext serverContext() {
+    return pki.serverContext();
+  }
+
+  /** A way to apply for {@code volumeName}, as the control plane's {@code apply} answers. */
+  public Supplier<VolumeCredentials> applying(String volumeName, String volumePrefix, String path) {
+    return () -> VolumeCredentials.fromApply(apply(volumeName, volumePrefix, path), false);
   }
 
   /** How long credentials issued from now on live. */
