@@ -23,6 +23,17 @@ final class CredentialCell {
     this.obtainedMillis = System.currentTimeMillis();
   }
 
+  /**
+   * Takes {@code offered} (a later task's copy of the driver's credentials) when it lasts longer
+   * than what the cell holds, so fresh credentials the driver hands to later tasks are used.
+   */
+  synchronized void offer(VolumeCredentials offered) {
+    if (latest == null || offered.expireEpochMillis() > latest.expireEpochMillis()) {
+      latest = offered;
+      obtainedMillis = System.currentTimeMillis();
+    }
+  }
+
   synchronized VolumeCredentials current() {
     long now = System.currentTimeMillis();
     if (latest == null || latest.expiresWithin(margin(), now)) {

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentMap;
  * driver's credentials and a serializable way to apply again; all tasks of one executor JVM that
  * upload to the same (volume, path) share one {@link CredentialCell}, so credentials nearing their
  * expiry are renewed once per JVM rather than once per task (an {@code apply} takes seconds and
- * counts against the control plane's rate limit). The driver's credentials are used as long as
- * nothing fresher was had in this JVM.
+ * counts against the control plane's rate limit). Each task offers the credentials it was shipped
+ * with, so fresher ones the driver hands to later tasks replace older ones in the JVM.
  */
 public final class ExecutorCredentials implements CredentialSource, Serializable {
   private static final long serialVersionUID = 1L;
@@ -33,9 +33,18 @@ public final class ExecutorCredentials implements CredentialSource, Serializable
     this.apply = apply;
   }
 
+  /** Set once this copy (one task's) has offered its credentials to the JVM's cell. */
+  private transient boolean offered;
+
   private CredentialCell cell() {
-    return CELLS.computeIfAbsent(
-        initial.volumeName() + "\n" + path, key -> new CredentialCell(initial, apply));
+    CredentialCell cell =
+        CELLS.computeIfAbsent(
+            initial.volumeName() + "\n" + path, key -> new CredentialCell(initial, apply));
+    if (!offered) {
+      cell.offer(initial);
+      offered = true;
+    }
+    return cell;
   }
 
   @Override

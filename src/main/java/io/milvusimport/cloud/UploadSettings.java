@@ -1,6 +1,11 @@
 package io.milvusimport.cloud;
 
+import io.milvusimport.InvalidOptionException;
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -42,6 +47,26 @@ public final class UploadSettings implements Serializable {
   public UploadSettings withCaPem(String pem) {
     return new UploadSettings(
         pem, multipartThreshold, maxAttempts, firstBackoffMillis, requestTimeoutMillis);
+  }
+
+  /**
+   * Reads the PEM file of option {@code cloudCaPemPath} (on the driver or by the CLI) for {@link
+   * #withCaPem}.
+   *
+   * @throws InvalidOptionException naming the option and the file when it cannot be read
+   */
+  public static String readCaPem(String path) {
+    try {
+      String pem = Files.readString(Path.of(path), StandardCharsets.US_ASCII);
+      if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+        throw new InvalidOptionException(
+            "Option 'cloudCaPemPath' (" + path + ") holds no PEM certificate.");
+      }
+      return pem;
+    } catch (IOException e) {
+      throw new InvalidOptionException(
+          "Option 'cloudCaPemPath' (" + path + ") cannot be read: " + e.getMessage());
+    }
   }
 
   public UploadSettings withMultipartThreshold(long bytes) {

@@ -100,15 +100,21 @@ public final class VolumeUploader {
       done = true;
     } finally {
       if (!done) {
-        abort(source, volumePath, uploadId);
+        abort(source, volumePath, file, uploadId);
       }
     }
   }
 
-  private void abort(CredentialSource source, String volumePath, String uploadId) {
+  private void abort(CredentialSource source, String volumePath, Path file, String uploadId) {
     try {
-      VolumeCredentials creds = source.current();
-      client.abortMultipart(creds, creds.objectKey(volumePath), uploadId);
+      call(
+          source,
+          volumePath,
+          file,
+          creds -> {
+            client.abortMultipart(creds, creds.objectKey(volumePath), uploadId);
+            return null;
+          });
     } catch (IOException | RuntimeException e) {
       LOG.warn(
           "Could not abort the failed multipart upload of {}: {} (its parts expire with the"

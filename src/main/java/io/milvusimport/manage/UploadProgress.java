@@ -77,6 +77,17 @@ public final class UploadProgress {
         + (eta < 0 ? "?" : String.format(Locale.ROOT, "%d:%02d", eta / 60, eta % 60));
   }
 
+  /** A bar for a terminal line: {@code [#########---------------] 30% } then {@link #describe}. */
+  public String bar(int width) {
+    int filled = Math.max(0, Math.min(width, percent() * width / 100));
+    return "["
+        + "#".repeat(filled)
+        + "-".repeat(width - filled)
+        + "] "
+        + String.format(Locale.ROOT, "%3d%% ", percent())
+        + describe();
+  }
+
   /** Bytes in B, KiB, MiB, GiB or TiB with one decimal. */
   public static String size(long bytes) {
     if (bytes < 1024) {

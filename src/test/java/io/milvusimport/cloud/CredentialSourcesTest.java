@@ -89,6 +89,18 @@ class CredentialSourcesTest {
   }
 
   @Test
+  void laterTasksShippedFresherCredentialsUseThemInsteadOfTheJvmsOlderOnes() {
+    ExecutorCredentials early =
+        new ExecutorCredentials(creds("EARLY", 600_000), "w4/", CredentialSourcesTest::fresh);
+    assertThat(early.current().accessKey()).isEqualTo("EARLY");
+    ExecutorCredentials later =
+        new ExecutorCredentials(creds("LATER", 3_600_000), "w4/", CredentialSourcesTest::fresh);
+    assertThat(later.current().accessKey()).isEqualTo("LATER");
+    assertThat(early.current().accessKey()).isEqualTo("LATER");
+    assertThat(APPLIES.get()).isZero();
+  }
+
+  @Test
   void theDriverSourceAppliesOnceUntilRefused() {
     ApplyingCredentialSource source = new ApplyingCredentialSource(CredentialSourcesTest::fresh);
     VolumeCredentials first = source.current();

@@ -45,8 +45,10 @@ import javax.net.ssl.SSLContext;
  * session token, refuses expired credentials (403 {@code ExpiredToken}) and unknown ones (403
  * {@code InvalidAccessKeyId}), and accepts only PUT object, multipart (create, part, complete,
  * abort) and ListObjectsV2: HEAD and GET answer 403 {@code AccessDenied}, as the real credentials
- * may. Objects land in {@link LocalS3} (its own bucket) under the volume prefix, where the
- * control-plane stand-in reads them. Every request is recorded, so tests assert what arrived.
+ * may. With {@link #cloud cloud("gcp")} it wants GCS-style bearer tokens instead (an assumption of
+ * the connector, unconfirmed against Zilliz Cloud). Objects land in {@link LocalS3} (its own
+ * bucket) under the volume prefix, where the control-plane stand-in reads them. Every request is
+ * recorded, so tests assert what arrived.
  */
 public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,6 +85,8 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger applies = new AtomicInteger();
   private final AtomicInteger failPuts = new AtomicInteger();
+  private volatile int failStatus = 503;
+  private volatile String cloud = "aws";
   private volatile Duration life = Duration.ofHours(1);
   private volatile long maxContentLength = 100L << 30;
   private volatile Integer maxFileNumber = 1000;
@@ -149,7 +153,22 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
 
   /** Answers the next {@code n} PUT requests (objects and parts) with 503 SlowDown. */
   public void failNextPuts(int n) {
+    failNextPuts(n, 503);
+  }
+
+  /** Answers the next {@code n} PUTs with {@code status} (503 SlowDown, 429, 500 ...). */
+  public void failNextPuts(int n, int status) {
+    failStatus = status;
     failPuts.set(n);
+  }
+
+  /**
+   * The {@code cloud} later applies answer. With {@code gcp} the front wants the session token as
+   * {@code Authorization: Bearer} (GCS's XML API) instead of a SigV4 signature.
+   */
+  public VolumeObjectStore cloud(String cloud) {
+    this.cloud = cloud;
+    return this;
   }
 
   /** Every credential issued so far expires now. */
@@ -191,7 +210,7 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
     issued.put(ak, new Issued(sk, token, volumePrefix, expires));
     ObjectNode data = JSON.createObjectNode();
     data.put("endpoint", endpoint());
-    data.put("cloud", "aws");
+    data.put("cloud", cloud);
     data.put("region", region);
     data.put("bucketName", bucket);
     data.put("uploadPath", volumePrefix + path);
@@ -239,7 +258,7 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
     if (refusal != null) {
       return reply(exchange, 403, refusal);
     }
-    creds = issued.get(accessKey(exchange));
+    creds = issuedTo(exchange);
     if (!parts[0].equals(bucket)) {
       return reply(exchange, 403, error("AccessDenied", "Access Denied"));
     }
@@ -252,7 +271,13 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
     switch (method) {
       case "PUT":
         if (failPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-          return reply(exchange, 503, error("SlowDown", "Please reduce your request rate."));
+          int status = failStatus;
+          return reply(
+              exchange,
+              status,
+              status == 503
+                  ? error("SlowDown", "Please reduce your request rate.")
+                  : error(status == 429 ? "TooManyRequests" : "InternalError", "try again"));
         }
         if (query.containsKey("partNumber")) {
           return putPart(exchange, key, query, body);
@@ -345,10 +370,18 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
     return reply(exchange, 200, xml.append("</ListBucketResult>").toString());
   }
 
-  private static String accessKey(HttpExchange exchange) {
+  /** The credentials a request authenticated with (after {@link #authenticate} accepted it). */
+  private Issued issuedTo(HttpExchange exchange) {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    Matcher m = auth == null ? null : AUTH.matcher(auth);
-    return m != null && m.matches() ? m.group(1) : null;
+    if (auth.startsWith("Bearer ")) {
+      return bearer(auth.substring("Bearer ".length()));
+    }
+    Matcher m = AUTH.matcher(auth);
+    return m.matches() ? issued.get(m.group(1)) : null;
+  }
+
+  private Issued bearer(String token) {
+    return issued.values().stream().filter(i -> i.token.equals(token)).findFirst().orElse(null);
   }
 
   /** Null when the request is signed with live issued credentials; else the error body. */
@@ -360,6 +393,18 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
       Map<String, String> query,
       byte[] body) {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    if (auth != null && auth.startsWith("Bearer ") && cloud.equals("gcp")) {
+      Issued creds = bearer(auth.substring("Bearer ".length()));
+      if (creds == null) {
+        return error("AuthenticationRequired", "Invalid Credentials");
+      }
+      return System.currentTimeMillis() >= creds.expiresMillis
+          ? error("ExpiredToken", "The provided token has expired.")
+          : null;
+    }
+    if (cloud.equals("gcp")) {
+      return error("AuthenticationRequired", "this gcp front takes OAuth bearer tokens only");
+    }
     Matcher m = auth == null ? null : AUTH.matcher(auth);
     if (m == null || !m.matches()) {
       return error("AccessDenied", "Anonymous access is forbidden");
