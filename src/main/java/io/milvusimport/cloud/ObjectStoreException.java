@@ -27,7 +27,7 @@ final class ObjectStoreException extends IOException {
   }
 
   /** 5xx, 429/SlowDown, or no answer at all (connection refused or reset, timeout). */
-  boolean transient_() {
+  boolean isTransient() {
     return status == 0 || status >= 500 || status == 429 || "SlowDown".equals(code);
   }
 

@@ -1,7 +1,6 @@
 package io.milvusimport.cloud;
 
 import io.milvusimport.VolumeUploadException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -9,16 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -29,10 +20,6 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The requests of an upload into a volume's object store, one each, over {@code java.net.http}:
@@ -56,7 +43,7 @@ public final class VolumeObjectClient {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30));
     if (settings.caPem() != null) {
-      builder.sslContext(trusting(settings.caPem()));
+      builder.sslContext(CloudTrust.context(settings.caPem()));
     }
     this.http = builder.build();
     this.timeout = Duration.ofMillis(settings.requestTimeoutMillis());
@@ -64,7 +51,7 @@ public final class VolumeObjectClient {
 
   /** PutObject of a whole file. */
   void putObject(VolumeCredentials creds, String key, Path file, long size) throws IOException {
-    send(creds, "PUT", key, Map.of(), slice(file, 0, size), SigV4.UNSIGNED_PAYLOAD, key);
+    send(creds, "PUT", key, Map.of(), FileSlices.body(file, 0, size), SigV4.UNSIGNED_PAYLOAD, key);
   }
 
   /** Starts a multipart upload; returns its upload id. */
@@ -94,7 +81,15 @@ public final class VolumeObjectClient {
     Map<String, String> query =
         Map.of("partNumber", Integer.toString(number), "uploadId", uploadId);
     String[] etag = new String[1];
-    send(creds, "PUT", key, query, slice(file, offset, length), SigV4.UNSIGNED_PAYLOAD, key, etag);
+    send(
+        creds,
+        "PUT",
+        key,
+        query,
+        FileSlices.body(file, offset, length),
+        SigV4.UNSIGNED_PAYLOAD,
+        key,
+        etag);
     if (etag[0] == null) {
       throw new ObjectStoreException(
           "the object store took part " + number + " of " + key + " without an ETag",
@@ -275,95 +270,5 @@ public final class VolumeObjectClient {
 
   private static HttpRequest.BodyPublisher bytes(byte[] body) {
     return HttpRequest.BodyPublishers.ofByteArray(body);
-  }
-
-  /** A body reading {@code length} bytes of the file from {@code offset}, opened per attempt. */
-  private static HttpRequest.BodyPublisher slice(Path file, long offset, long length) {
-    return HttpRequest.BodyPublishers.fromPublisher(
-        HttpRequest.BodyPublishers.ofInputStream(
-            () -> {
-              try {
-                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
-                channel.position(offset);
-                return new BoundedInputStream(Channels.newInputStream(channel), length);
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            }),
-        length);
-  }
-
-  /** The JVM's trusted CAs plus those of the PEM text. */
-  private static SSLContext trusting(String pem) {
-    try {
-      KeyStore store = KeyStore.getInstance("PKCS12");
-      store.load(null, null);
-      TrustManagerFactory defaults =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      defaults.init((KeyStore) null);
-      int i = 0;
-      for (TrustManager manager : defaults.getTrustManagers()) {
-        if (manager instanceof X509TrustManager) {
-          for (X509Certificate ca : ((X509TrustManager) manager).getAcceptedIssuers()) {
-            store.setCertificateEntry("jvm-" + i++, ca);
-          }
-        }
-      }
-      CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      for (Certificate ca :
-          factory.generateCertificates(
-              new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
-        store.setCertificateEntry("extra-" + i++, ca);
-      }
-      TrustManagerFactory trust =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(store);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, trust.getTrustManagers(), null);
-      return context;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new VolumeUploadException(
-          "Option 'cloudCaPemPath' holds no usable CA certificate (PEM): " + e.getMessage(), e);
-    }
-  }
-
-  /** Reads at most {@code limit} bytes of a stream. */
-  private static final class BoundedInputStream extends InputStream {
-    private final InputStream in;
-    private long left;
-
-    BoundedInputStream(InputStream in, long limit) {
-      this.in = in;
-      this.left = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = in.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = in.read(buffer, off, (int) Math.min(len, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
-    }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
-    }
   }
 }

@@ -145,7 +145,7 @@ public final class VolumeUploader {
           refreshed = true;
           continue;
         }
-        if (!e.transient_() || ++failures >= settings.maxAttempts()) {
+        if (!e.isTransient() || ++failures >= settings.maxAttempts()) {
           throw new VolumeUploadException(
               "Uploading "
                   + file

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.milvusimport.cloud.SigV4;
 import io.milvusimport.cloud.UploadSettings;
 import io.milvusimport.cloud.VolumeCredentials;
 import io.milvusimport.testkit.LocalS3;
 import io.milvusimport.testkit.TestPki;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,23 +17,16 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -52,36 +43,13 @@ import javax.net.ssl.SSLContext;
  */
 public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern AUTH =
-      Pattern.compile(
-          "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/s3/aws4_request,"
-              + " ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]{64})");
-  private static final Pattern PART =
-      Pattern.compile("<PartNumber>(\\d+)</PartNumber><ETag>([^<]+)</ETag>");
-  private static final long MIN_PART = 5L << 20;
-
-  /** One issued credential set. */
-  private static final class Issued {
-    final String secret;
-    final String token;
-    final String volumePrefix;
-    volatile long expiresMillis;
-
-    Issued(String secret, String token, String volumePrefix, long expiresMillis) {
-      this.secret = secret;
-      this.token = token;
-      this.volumePrefix = volumePrefix;
-      this.expiresMillis = expiresMillis;
-    }
-  }
 
   private final LocalS3 s3;
   private final TestPki pki;
   private final String bucket;
-  private final String region = "us-east-1";
   private final HttpsServer server;
-  private final Map<String, Issued> issued = new ConcurrentHashMap<>();
-  private final Map<String, TreeMap<Integer, byte[]>> uploads = new ConcurrentHashMap<>();
+  private final IssuedCredentials issued = new IssuedCredentials();
+  private final MultipartUploads uploads = new MultipartUploads();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger applies = new AtomicInteger();
   private final AtomicInteger failPuts = new AtomicInteger();
@@ -174,7 +142,7 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
   /** Every credential issued so far expires now. */
   public void expireCredentialsNow() {
     long now = System.currentTimeMillis() - 1;
-    issued.values().forEach(i -> i.expiresMillis = now);
+    issued.expireAll(now);
   }
 
   public String endpoint() {
@@ -207,11 +175,11 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
     String sk = UUID.randomUUID().toString() + UUID.randomUUID();
     String token = "token-" + UUID.randomUUID();
     long expires = System.currentTimeMillis() + life.toMillis();
-    issued.put(ak, new Issued(sk, token, volumePrefix, expires));
+    issued.add(ak, sk, token, volumePrefix, expires);
     ObjectNode data = JSON.createObjectNode();
     data.put("endpoint", endpoint());
     data.put("cloud", cloud);
-    data.put("region", region);
+    data.put("region", IssuedCredentials.REGION);
     data.put("bucketName", bucket);
     data.put("uploadPath", volumePrefix + path);
     ObjectNode credentials = data.putObject("credentials");
@@ -253,12 +221,13 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
     Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
     String[] parts = path.substring(1).split("/", 2);
     String key = parts.length > 1 ? parts[1] : "";
-    Issued creds;
-    String refusal = authenticate(exchange, method, parts[0], key, query, body);
+    IssuedCredentials.Issued creds;
+    String refusal =
+        issued.authenticate(exchange, cloud.equals("gcp"), method, parts[0], key, query, body);
     if (refusal != null) {
       return reply(exchange, 403, refusal);
     }
-    creds = issuedTo(exchange);
+    creds = issued.issuedTo(exchange);
     if (!parts[0].equals(bucket)) {
       return reply(exchange, 403, error("AccessDenied", "Access Denied"));
     }
@@ -283,12 +252,11 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
           return putPart(exchange, key, query, body);
         }
         s3.put(bucket, key, body);
-        exchange.getResponseHeaders().add("ETag", etag(body));
+        exchange.getResponseHeaders().add("ETag", MultipartUploads.etag(body));
         return reply(exchange, 200, "");
       case "POST":
         if (query.containsKey("uploads")) {
-          String id = UUID.randomUUID().toString();
-          uploads.put(id + "\n" + key, new TreeMap<>());
+          String id = uploads.start(key);
           return reply(
               exchange,
               200,
@@ -306,7 +274,7 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
         break;
       case "DELETE":
         if (query.containsKey("uploadId")) {
-          uploads.remove(query.get("uploadId") + "\n" + key);
+          uploads.abort(query.get("uploadId"), key);
           return reply(exchange, 204, "");
         }
         break;
@@ -320,46 +288,32 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
 
   private int putPart(HttpExchange exchange, String key, Map<String, String> query, byte[] body)
       throws IOException {
-    TreeMap<Integer, byte[]> upload = uploads.get(query.get("uploadId") + "\n" + key);
-    if (upload == null) {
+    String etag =
+        uploads.part(query.get("uploadId"), key, Integer.parseInt(query.get("partNumber")), body);
+    if (etag == null) {
       return reply(exchange, 404, error("NoSuchUpload", "The specified upload does not exist."));
     }
-    upload.put(Integer.parseInt(query.get("partNumber")), body);
-    exchange.getResponseHeaders().add("ETag", etag(body));
+    exchange.getResponseHeaders().add("ETag", etag);
     return reply(exchange, 200, "");
   }
 
   private int complete(HttpExchange exchange, String key, String uploadId, byte[] body)
       throws IOException {
-    TreeMap<Integer, byte[]> upload = uploads.remove(uploadId + "\n" + key);
-    if (upload == null) {
-      return reply(exchange, 404, error("NoSuchUpload", "The specified upload does not exist."));
+    byte[] object;
+    try {
+      object = uploads.complete(uploadId, key, body);
+    } catch (MultipartUploads.Refused refused) {
+      return reply(exchange, refused.status, error(refused.code, refused.getMessage()));
     }
-    Matcher m = PART.matcher(new String(body, StandardCharsets.UTF_8).replace("&quot;", "\""));
-    ByteArrayOutputStream object = new ByteArrayOutputStream();
-    List<Integer> numbers = new ArrayList<>();
-    while (m.find()) {
-      int number = Integer.parseInt(m.group(1));
-      byte[] part = upload.get(number);
-      if (part == null || !etag(part).equals(m.group(2))) {
-        return reply(exchange, 400, error("InvalidPart", "part " + number));
-      }
-      numbers.add(number);
-      object.writeBytes(part);
-    }
-    for (int i = 0; i < numbers.size() - 1; i++) {
-      if (upload.get(numbers.get(i)).length < MIN_PART) {
-        return reply(exchange, 400, error("EntityTooSmall", "part " + numbers.get(i)));
-      }
-    }
-    s3.put(bucket, key, object.toByteArray());
+    s3.put(bucket, key, object);
     return reply(
         exchange,
         200,
         "<CompleteMultipartUploadResult><Key>" + key + "</Key></CompleteMultipartUploadResult>");
   }
 
-  private int list(HttpExchange exchange, String prefix, Issued creds) throws IOException {
+  private int list(HttpExchange exchange, String prefix, IssuedCredentials.Issued creds)
+      throws IOException {
     if (!prefix.startsWith(creds.volumePrefix)) {
       return reply(exchange, 403, error("AccessDenied", "Access Denied"));
     }
@@ -368,81 +322,6 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
       xml.append("<Contents><Key>").append(key).append("</Key></Contents>");
     }
     return reply(exchange, 200, xml.append("</ListBucketResult>").toString());
-  }
-
-  /** The credentials a request authenticated with (after {@link #authenticate} accepted it). */
-  private Issued issuedTo(HttpExchange exchange) {
-    String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    if (auth.startsWith("Bearer ")) {
-      return bearer(auth.substring("Bearer ".length()));
-    }
-    Matcher m = AUTH.matcher(auth);
-    return m.matches() ? issued.get(m.group(1)) : null;
-  }
-
-  private Issued bearer(String token) {
-    return issued.values().stream().filter(i -> i.token.equals(token)).findFirst().orElse(null);
-  }
-
-  /** Null when the request is signed with live issued credentials; else the error body. */
-  private String authenticate(
-      HttpExchange exchange,
-      String method,
-      String bucketName,
-      String key,
-      Map<String, String> query,
-      byte[] body) {
-    String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    if (auth != null && auth.startsWith("Bearer ") && cloud.equals("gcp")) {
-      Issued creds = bearer(auth.substring("Bearer ".length()));
-      if (creds == null) {
-        return error("AuthenticationRequired", "Invalid Credentials");
-      }
-      return System.currentTimeMillis() >= creds.expiresMillis
-          ? error("ExpiredToken", "The provided token has expired.")
-          : null;
-    }
-    if (cloud.equals("gcp")) {
-      return error("AuthenticationRequired", "this gcp front takes OAuth bearer tokens only");
-    }
-    Matcher m = auth == null ? null : AUTH.matcher(auth);
-    if (m == null || !m.matches()) {
-      return error("AccessDenied", "Anonymous access is forbidden");
-    }
-    Issued creds = issued.get(m.group(1));
-    if (creds == null) {
-      return error("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist");
-    }
-    if (System.currentTimeMillis() >= creds.expiresMillis) {
-      return error("ExpiredToken", "The provided token has expired.");
-    }
-    if (!creds.token.equals(exchange.getRequestHeaders().getFirst("x-amz-security-token"))) {
-      return error("InvalidToken", "The provided token is malformed or otherwise invalid.");
-    }
-    if (!m.group(3).equals(region)) {
-      return error("AuthorizationHeaderMalformed", "the region '" + m.group(3) + "' is wrong");
-    }
-    Map<String, String> headers = new LinkedHashMap<>();
-    for (String name : m.group(4).split(";")) {
-      String value = exchange.getRequestHeaders().getFirst(name);
-      if (value == null) {
-        return error("SignatureDoesNotMatch", "signed header " + name + " is missing");
-      }
-      headers.put(name, value);
-    }
-    String payload = headers.getOrDefault("x-amz-content-sha256", "");
-    if (!payload.equals(SigV4.UNSIGNED_PAYLOAD) && !payload.equals(SigV4.sha256Hex(body))) {
-      return error("XAmzContentSHA256Mismatch", "payload hash mismatch");
-    }
-    String canonicalPath =
-        key.isEmpty() ? "/" + SigV4.encode(bucketName, true) : SigV4.encodePath(bucketName, key);
-    String expected =
-        SigV4.authorization(
-            method, canonicalPath, query, headers, payload, m.group(1), creds.secret, region);
-    if (!expected.equals(auth.replace(", ", ",").replace(",", ", "))) {
-      return error("SignatureDoesNotMatch", "The request signature we calculated does not match");
-    }
-    return null;
   }
 
   private static Map<String, String> query(String raw) {
@@ -461,20 +340,7 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
     return query;
   }
 
-  private static String etag(byte[] data) {
-    try {
-      byte[] md5 = MessageDigest.getInstance("MD5").digest(data);
-      StringBuilder hex = new StringBuilder("\"");
-      for (byte b : md5) {
-        hex.append(String.format(Locale.ROOT, "%02x", b));
-      }
-      return hex.append('"').toString();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String error(String code, String message) {
+  static String error(String code, String message) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"
         + code
         + "</Code><Message>"
