@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -32,6 +33,41 @@ public final class SigV4 {
   /** {@code x-amz-date} of an instant: {@code yyyyMMdd'T'HHmmss'Z'}. */
   public static String amzDate(ZonedDateTime time) {
     return AMZ_DATE.format(time);
+  }
+
+  /**
+   * The headers that sign a request with a volume's credentials: {@code x-amz-content-sha256},
+   * {@code x-amz-date}, {@code x-amz-security-token} (when there is a session token) and {@code
+   * Authorization}; the {@code host} signed is the credentials' endpoint, which the HTTP client
+   * sends itself.
+   */
+  public static Map<String, String> headers(
+      String method,
+      String canonicalPath,
+      Map<String, String> query,
+      String payloadHash,
+      VolumeCredentials creds,
+      ZonedDateTime now) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("host", creds.endpoint());
+    headers.put("x-amz-content-sha256", payloadHash);
+    headers.put("x-amz-date", amzDate(now));
+    if (!creds.sessionToken().isEmpty()) {
+      headers.put("x-amz-security-token", creds.sessionToken());
+    }
+    String authorization =
+        authorization(
+            method,
+            canonicalPath,
+            query,
+            headers,
+            payloadHash,
+            creds.accessKey(),
+            creds.secretKey(),
+            creds.region());
+    headers.remove("host");
+    headers.put("Authorization", authorization);
+    return headers;
   }
 
   /**

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -213,26 +212,8 @@ public final class VolumeObjectClient {
         payload instanceof byte[]
             ? SigV4.sha256Hex((byte[]) payload)
             : payload == null ? SigV4.sha256Hex(new byte[0]) : SigV4.UNSIGNED_PAYLOAD;
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("host", creds.endpoint());
-    headers.put("x-amz-content-sha256", payloadHash);
-    headers.put("x-amz-date", SigV4.amzDate(ZonedDateTime.now(ZoneOffset.UTC)));
-    if (!creds.sessionToken().isEmpty()) {
-      headers.put("x-amz-security-token", creds.sessionToken());
-    }
-    String authorization =
-        SigV4.authorization(
-            method,
-            path,
-            query,
-            headers,
-            payloadHash,
-            creds.accessKey(),
-            creds.secretKey(),
-            creds.region());
-    headers.remove("host");
-    headers.forEach(request::header);
-    request.header("Authorization", authorization);
+    SigV4.headers(method, path, query, payloadHash, creds, ZonedDateTime.now(ZoneOffset.UTC))
+        .forEach(request::header);
   }
 
   private static ObjectStoreException failure(
