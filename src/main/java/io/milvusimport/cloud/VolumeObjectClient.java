@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,16 +38,27 @@ public final class VolumeObjectClient {
   private final HttpClient http;
   private final Duration timeout;
 
+  /**
+   * One HTTP client per trust setting and JVM: each task of a write builds an uploader, and a
+   * client holds a selector thread and a connection pool best shared.
+   */
+  private static final ConcurrentMap<String, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+
   public VolumeObjectClient(UploadSettings settings) {
+    String pem = settings.caPem() == null ? "" : settings.caPem();
+    this.http = CLIENTS.computeIfAbsent(pem, VolumeObjectClient::newClient);
+    this.timeout = Duration.ofMillis(settings.requestTimeoutMillis());
+  }
+
+  private static HttpClient newClient(String caPem) {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30));
-    if (settings.caPem() != null) {
-      builder.sslContext(CloudTrust.context(settings.caPem()));
+    if (!caPem.isEmpty()) {
+      builder.sslContext(CloudTrust.context(caPem));
     }
-    this.http = builder.build();
-    this.timeout = Duration.ofMillis(settings.requestTimeoutMillis());
+    return builder.build();
   }
 
   /** PutObject of a whole file. */

@@ -238,6 +238,23 @@ class VolumeUploaderTest {
   }
 
   @Test
+  void droppedConnectionsAreRetried() throws Exception {
+    String prefix = prefix();
+    Path file = file("d.json", 100);
+    store.dropNextPuts(2);
+    int before = store.requests().size();
+
+    new VolumeUploader(settings())
+        .upload(new ApplyingCredentialSource(applying("v1", prefix)), "d.json", file, b -> {});
+
+    assertThat(LocalS3.shared().read(store.bucket(), prefix + "d.json"))
+        .isEqualTo(Files.readAllBytes(file));
+    assertThat(store.requests().subList(before, store.requests().size()))
+        .extracting(r -> r.substring(r.lastIndexOf(' ') + 1))
+        .containsExactly("dropped", "dropped", "200");
+  }
+
+  @Test
   void persistentServerErrorsGiveUpNamingTheFileAndTheAttempts() throws Exception {
     String prefix = prefix();
     Path file = file("dead.json", 100);

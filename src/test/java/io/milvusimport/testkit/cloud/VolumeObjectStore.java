@@ -53,6 +53,7 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger applies = new AtomicInteger();
   private final AtomicInteger failPuts = new AtomicInteger();
+  private final AtomicInteger dropPuts = new AtomicInteger();
   private volatile int failStatus = 503;
   private volatile String cloud = "aws";
   private volatile Duration life = Duration.ofHours(1);
@@ -128,6 +129,11 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
   public void failNextPuts(int n, int status) {
     failStatus = status;
     failPuts.set(n);
+  }
+
+  /** Closes the connection of the next {@code n} PUT requests without answering. */
+  public void dropNextPuts(int n) {
+    dropPuts.set(n);
   }
 
   /**
@@ -208,6 +214,11 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
     int status;
     try {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      if (method.equals("PUT") && dropPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        requests.add(line + " -> dropped");
+        // The server closes the connection of a handler that throws, without an answer.
+        throw new IOException("volume front: connection dropped on purpose");
+      }
       status = answer(exchange, method, body);
     } catch (RuntimeException e) {
       status = 500;
