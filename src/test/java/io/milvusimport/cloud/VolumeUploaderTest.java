@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** VolumeUploader against the volume's S3 front (HTTPS, SigV4-checking, PUT-only credentials). */
 @Tag("e2e")
@@ -203,21 +205,30 @@ class VolumeUploaderTest {
     assertThat(store.requests()).anyMatch(r -> r.contains("uploadId=") && r.startsWith("DELETE"));
   }
 
-  @Test
-  void slowDownAndServerErrorsAreRetried() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"503", "dropped"})
+  void slowDownAndDroppedConnectionsAreRetried(String fault) throws Exception {
     String prefix = prefix();
-    Path file = file("r.json", 100);
-    store.failNextPuts(2);
+    Path file = file("r-" + fault + ".json", 100);
+    if (fault.equals("503")) {
+      store.failNextPuts(2);
+    } else {
+      store.dropNextPuts(2);
+    }
     int before = store.requests().size();
 
     new VolumeUploader(settings())
-        .upload(new ApplyingCredentialSource(applying("v1", prefix)), "r.json", file, b -> {});
+        .upload(
+            new ApplyingCredentialSource(applying("v1", prefix)),
+            "r-" + fault + ".json",
+            file,
+            b -> {});
 
-    assertThat(LocalS3.shared().read(store.bucket(), prefix + "r.json"))
+    assertThat(LocalS3.shared().read(store.bucket(), prefix + "r-" + fault + ".json"))
         .isEqualTo(Files.readAllBytes(file));
     assertThat(store.requests().subList(before, store.requests().size()))
         .extracting(r -> r.substring(r.lastIndexOf(' ') + 1))
-        .containsExactly("503", "503", "200");
+        .containsExactly(fault, fault, "200");
   }
 
   @Test
@@ -235,23 +246,6 @@ class VolumeUploaderTest {
         .containsExactlyInAnyOrder(prefix + "r2.json", prefix + "r3.json");
     assertThat(store.requests()).anyMatch(r -> r.endsWith("r2.json -> 429"));
     assertThat(store.requests()).anyMatch(r -> r.endsWith("r3.json -> 500"));
-  }
-
-  @Test
-  void droppedConnectionsAreRetried() throws Exception {
-    String prefix = prefix();
-    Path file = file("d.json", 100);
-    store.dropNextPuts(2);
-    int before = store.requests().size();
-
-    new VolumeUploader(settings())
-        .upload(new ApplyingCredentialSource(applying("v1", prefix)), "d.json", file, b -> {});
-
-    assertThat(LocalS3.shared().read(store.bucket(), prefix + "d.json"))
-        .isEqualTo(Files.readAllBytes(file));
-    assertThat(store.requests().subList(before, store.requests().size()))
-        .extracting(r -> r.substring(r.lastIndexOf(' ') + 1))
-        .containsExactly("dropped", "dropped", "200");
   }
 
   @Test
