@@ -18,6 +18,10 @@ final class FileSlices {
 
   /** A body reading {@code length} bytes of the file from {@code offset}, opened per attempt. */
   static HttpRequest.BodyPublisher body(Path file, long offset, long length) {
+    if (length == 0) {
+      // fromPublisher wants a positive length; an empty file is an empty PUT.
+      return HttpRequest.BodyPublishers.noBody();
+    }
     return HttpRequest.BodyPublishers.fromPublisher(
         HttpRequest.BodyPublishers.ofInputStream(
             () -> {

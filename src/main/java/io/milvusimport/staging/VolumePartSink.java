@@ -4,6 +4,7 @@ import io.milvusimport.cloud.CredentialSource;
 import io.milvusimport.cloud.VolumePaths;
 import io.milvusimport.cloud.VolumeUploader;
 import io.milvusimport.format.SpillFiles;
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,7 +70,8 @@ public final class VolumePartSink implements PartSink {
   public Streamed create(String name) throws IOException {
     Path local = spillFile();
     AtomicLong size = new AtomicLong();
-    OutputStream file = Files.newOutputStream(local);
+    // Encoders may write in small pieces; the local file behind them is a plain file.
+    OutputStream file = new BufferedOutputStream(Files.newOutputStream(local), 1 << 16);
     OutputStream out =
         new FilterOutputStream(file) {
           private boolean closed;

@@ -111,6 +111,17 @@ class VolumeUploaderTest {
   }
 
   @Test
+  void emptyFileIsAnEmptyObject() throws Exception {
+    String prefix = prefix();
+    Path file = file("empty.json", 0);
+
+    new VolumeUploader(settings())
+        .upload(new ApplyingCredentialSource(applying("v1", prefix)), "empty.json", file, b -> {});
+
+    assertThat(LocalS3.shared().read(store.bucket(), prefix + "empty.json")).isEmpty();
+  }
+
+  @Test
   void largeFileGoesUpInFiveMibPartsAndLandsByteExact() throws Exception {
     String prefix = prefix();
     Path file = file("big.parquet", 11 * MIB + 3);
