@@ -22,15 +22,16 @@ import org.slf4j.LoggerFactory;
  * <p>The directories are found as Spark itself finds them (YARN's {@code LOCAL_DIRS}, then {@code
  * SPARK_EXECUTOR_DIRS}, {@code SPARK_LOCAL_DIRS}, {@code spark.local.dir}), from the environment
  * and the public {@code SparkConf}: Spark's internal helper for this changed its signature in Spark
- * 4.2, and one jar serves every Spark line.
+ * 4.2, and one jar serves every Spark line. Public for staging sinks that spill parts before
+ * uploading them (a volume's).
  */
-final class SpillFiles {
+public final class SpillFiles {
   private static final Logger LOG = LoggerFactory.getLogger(SpillFiles.class);
 
   private SpillFiles() {}
 
   /** A new private directory for one encoder's spill files. */
-  static Path newDirectory() throws IOException {
+  public static Path newDirectory() throws IOException {
     SparkEnv env = SparkEnv.get();
     String sparkLocalDir = env == null ? null : env.conf().get("spark.local.dir", null);
     List<Path> roots = localRoots(System.getenv(), sparkLocalDir);
@@ -76,7 +77,7 @@ final class SpillFiles {
   }
 
   /** Removes a spill directory and its files; a failure is logged, since the data is written. */
-  static void delete(Path directory) {
+  public static void delete(Path directory) {
     if (directory == null) {
       return;
     }

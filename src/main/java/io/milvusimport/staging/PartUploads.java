@@ -9,16 +9,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uploads one task's complete local parts to an object store a few at a time. A column group has
- * one part per field and each upload is several requests (probe, PUT, marker cleanup), so one after
- * another a 12-field group pays a dozen round trips in a row; overlapping them hides that latency.
- * The local file is renamed first, so the encoder can reuse its spill path at once.
+ * Uploads one task's complete local parts to an object store a few at a time (through Hadoop, or
+ * into a volume). A column group has one part per field and each upload is several requests (probe,
+ * PUT, marker cleanup), so one after another a 12-field group pays a dozen round trips in a row;
+ * overlapping them hides that latency. The local file is renamed first, so the encoder can reuse
+ * its spill path at once.
  */
 final class PartUploads {
   private static final Logger LOG = LoggerFactory.getLogger(PartUploads.class);
@@ -26,22 +25,26 @@ final class PartUploads {
   /** Enough to overlap a group's request latency without competing with Spark's task threads. */
   static final int PARALLEL = 4;
 
-  private final FileSystem fs;
+  /** Uploads one complete local file to where it belongs. */
+  @FunctionalInterface
+  interface Upload {
+    void from(java.nio.file.Path localFile) throws IOException;
+  }
+
   private final String threadName;
   private final List<Future<?>> pending = new ArrayList<>();
   private ExecutorService pool;
   private int handedOver;
 
-  PartUploads(FileSystem fs, String threadName) {
-    this.fs = fs;
+  PartUploads(String threadName) {
     this.threadName = threadName;
   }
 
-  /** Starts moving {@code localFile} to {@code target}; {@link #awaitAll} reports the outcome. */
-  void submit(java.nio.file.Path localFile, Path target) throws IOException {
-    java.nio.file.Path upload =
+  /** Starts uploading {@code localFile}; {@link #awaitAll} reports the outcome. */
+  void submit(java.nio.file.Path localFile, Upload upload) throws IOException {
+    java.nio.file.Path handed =
         localFile.resolveSibling(localFile.getFileName() + ".upload-" + handedOver++);
-    Files.move(localFile, upload);
+    Files.move(localFile, handed);
     if (pool == null) {
       pool =
           Executors.newFixedThreadPool(
@@ -55,7 +58,7 @@ final class PartUploads {
     pending.add(
         pool.submit(
             () -> {
-              LocalFileMove.move(fs, upload, target);
+              upload.from(handed);
               return null;
             }));
   }

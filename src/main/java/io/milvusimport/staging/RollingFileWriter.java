@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,24 +36,22 @@ import org.slf4j.LoggerFactory;
  * fs.s3a.directory.marker.retention=keep}, the bucket owner's choice (docs/write-path.md); a moved
  * part ({@link LocalFileMove}) costs the same HEAD, LIST, PUT and DELETE, so moves to an object
  * store run a few at a time ({@link PartUploads}) and the group is complete once all have ended.
+ *
+ * <p>Where the parts go is a {@link PartSink}: the staging directory's Hadoop file system (all of
+ * the above), or a Zilliz Cloud volume ({@link VolumePartSink}).
  */
 public final class RollingFileWriter implements ImportFileOutput {
   private static final Logger LOG = LoggerFactory.getLogger(RollingFileWriter.class);
 
-  private final StagingFileSystem staging;
-  private final FileSystem fs;
-  private final Path directory;
+  private final PartSink sink;
   private final RowFileEncoder encoder;
   private final long maxFileSize;
   private final String namePrefix;
   private final List<StagedFile> closed = new ArrayList<>();
-  private final List<Path> created = new ArrayList<>();
+  private final List<String> created = new ArrayList<>();
 
   /** The open import file's parts and how to learn each one's size once it is complete. */
-  private final Map<Path, LongSupplier> currentParts = new LinkedHashMap<>();
-
-  /** Moves of complete parts to an object store, overlapped; null on the local file system. */
-  private final PartUploads uploads;
+  private final Map<String, LongSupplier> currentParts = new LinkedHashMap<>();
 
   private String currentBase;
   private int fileCount;
@@ -76,15 +71,16 @@ public final class RollingFileWriter implements ImportFileOutput {
   public RollingFileWriter(
       HadoopConf conf, String directoryUri, int partition, RowFileEncoder encoder, long maxFileSize)
       throws IOException {
-    this.directory = new Path(directoryUri);
-    this.staging = StagingFileSystem.open(conf, directoryUri);
-    this.fs = staging.get();
+    this(new HadoopPartSink(conf, directoryUri, partition), partition, encoder, maxFileSize);
+  }
+
+  /** Stages into {@code sink}; {@link #close} closes it. */
+  public RollingFileWriter(PartSink sink, int partition, RowFileEncoder encoder, long maxFileSize) {
+    this.sink = sink;
     this.encoder = encoder;
     this.maxFileSize = maxFileSize;
     String attempt = UUID.randomUUID().toString().substring(0, 13).replace("-", "");
     this.namePrefix = String.format(Locale.ROOT, "part-%05d-%s", partition, attempt);
-    this.uploads =
-        LocalFileMove.isLocal(fs) ? null : new PartUploads(fs, "milvus-import-upload-" + partition);
   }
 
   public void write(InternalRow row, long rowIndex) throws IOException {
@@ -106,9 +102,7 @@ public final class RollingFileWriter implements ImportFileOutput {
       closeCurrent();
     } finally {
       // Uploads read from the encoder's spill directory, which closing the encoder deletes.
-      if (uploads != null) {
-        uploads.close();
-      }
+      sink.endUploads();
       encoder.close();
     }
     return List.copyOf(closed);
@@ -118,7 +112,7 @@ public final class RollingFileWriter implements ImportFileOutput {
    * Closes the file system if the write opened its own (after {@link #finish} or {@link #discard}).
    */
   public void close() {
-    staging.close();
+    sink.close();
   }
 
   /** Rows the encoder skipped ({@code invalidRows=skip}). */
@@ -157,19 +151,11 @@ public final class RollingFileWriter implements ImportFileOutput {
   public void discard() {
     boolean interrupted = Thread.interrupted();
     try {
-      if (uploads != null) {
-        uploads.close();
-        interrupted |= Thread.interrupted();
-      }
+      sink.endUploads();
+      interrupted |= Thread.interrupted();
       encoder.close();
       currentBase = null;
-      for (Path path : created) {
-        try {
-          fs.delete(path, true);
-        } catch (IOException e) {
-          LOG.warn("Could not delete staged file {} of an aborted task: {}", path, e.toString());
-        }
-      }
+      sink.discard(created);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -189,34 +175,28 @@ public final class RollingFileWriter implements ImportFileOutput {
 
   @Override
   public OutputStream create(String suffix) throws IOException {
-    Path part = track(suffix);
-    // overwrite=true saves S3A's HEAD for an existing file; the name is this attempt's own.
-    FSDataOutputStream out = fs.create(part, true);
-    // getPos() counts the bytes written through the stream, and still answers after close.
-    currentParts.put(part, out::getPos);
-    return out;
+    String part = track(suffix);
+    PartSink.Streamed out = sink.create(part);
+    currentParts.put(part, out.size);
+    return out.out;
   }
 
   @Override
   public void place(String suffix, java.nio.file.Path localFile) throws IOException {
-    Path part = track(suffix);
+    String part = track(suffix);
     long size = Files.size(localFile);
     currentParts.put(part, () -> size);
-    if (uploads == null) {
-      LocalFileMove.move(fs, localFile, part);
-    } else {
-      uploads.submit(localFile, part);
-    }
+    sink.place(part, localFile);
   }
 
   /**
    * Records a new part before it exists, so {@link #discard} deletes it even if creating it fails
    * half-way: a single-file part itself, or a group's directory with its first part.
    */
-  private Path track(String suffix) {
-    Path part = new Path(directory, currentBase + suffix);
+  private String track(String suffix) {
+    String part = currentBase + suffix;
     if (suffix.startsWith("/") && currentParts.isEmpty()) {
-      created.add(new Path(directory, currentBase));
+      created.add(currentBase);
     } else if (!suffix.startsWith("/")) {
       created.add(part);
     }
@@ -237,23 +217,19 @@ public final class RollingFileWriter implements ImportFileOutput {
     }
     try {
       encoder.finish();
-      if (uploads != null) {
-        uploads.awaitAll();
-      }
+      sink.awaitUploads();
     } finally {
       currentBase = null;
     }
     if (currentRows == 0) {
-      for (Path part : currentParts.keySet()) {
-        fs.delete(part, false);
-      }
+      sink.deleteEmpty(List.copyOf(currentParts.keySet()));
       return;
     }
     List<String> uris = new ArrayList<>(currentParts.size());
     long bytes = 0;
-    for (Map.Entry<Path, LongSupplier> part : currentParts.entrySet()) {
+    for (Map.Entry<String, LongSupplier> part : currentParts.entrySet()) {
       bytes += part.getValue().getAsLong();
-      uris.add(fs.makeQualified(part.getKey()).toString());
+      uris.add(sink.address(part.getKey()));
     }
     closed.add(new StagedFile(uris, currentRows, bytes));
     LOG.debug("Staged {} ({} rows, {} bytes)", uris, currentRows, bytes);

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("e2e")
 class RollingFileWriterTest {
   private static final String BUCKET = "rolling-writer-test";
-  private static final CollectionSchema DOCS =
+  static final CollectionSchema DOCS =
       new CollectionSchema(
           "default",
           "docs",
@@ -49,7 +49,7 @@ class RollingFileWriterTest {
               MilvusField.builder("embedding", "FloatVector").dim(2).build(),
               MilvusField.builder("text", "VarChar").maxLength(20).build()),
           false);
-  private static final StructType FRAME =
+  static final StructType FRAME =
       new StructType()
           .add("id", DataTypes.LongType, false)
           .add("embedding", DataTypes.createArrayType(DataTypes.FloatType), false)
@@ -57,7 +57,7 @@ class RollingFileWriterTest {
 
   @TempDir Path dir;
 
-  private static InternalRow row(long id) {
+  static InternalRow row(long id) {
     return new GenericInternalRow(
         new Object[] {
           id, new GenericArrayData(new float[] {id, -id}), UTF8String.fromString("t" + id)
