@@ -1,6 +1,5 @@
 package io.milvusimport.spark.catalog;
 
-import io.milvusimport.MilvusImportException;
 import io.milvusimport.milvus.MilvusNamespaces;
 import io.milvusimport.spark.CatalogWrites;
 import java.util.EnumSet;
@@ -71,7 +70,7 @@ final class MilvusCollectionTable implements SupportsWrite, SupportsRead {
 
   @Override
   public Set<TableCapability> capabilities() {
-    // BATCH_READ only so that a SELECT reaches newScanBuilder and gets a refusal naming the table;
+    // BATCH_READ only so that a SELECT reaches WriteOnlyScan and gets a refusal naming the table;
     // TRUNCATE so that INSERT OVERWRITE reaches the creator.
     return EnumSet.of(
         TableCapability.BATCH_WRITE, TableCapability.TRUNCATE, TableCapability.BATCH_READ);
@@ -79,12 +78,7 @@ final class MilvusCollectionTable implements SupportsWrite, SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    throw new MilvusImportException(
-        "Table "
-            + name()
-            + " is write-only: milvus-import loads rows into Milvus and never reads a collection's"
-            + " rows. Query the collection with a Milvus client (search/query), or read Milvus"
-            + " metadata with spark.read.format(\"milvus-import\").option(\"list\", ...).");
+    return new WriteOnlyScan(name(), schema);
   }
 
   @Override
