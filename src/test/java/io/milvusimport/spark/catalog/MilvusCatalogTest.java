@@ -209,6 +209,44 @@ class MilvusCatalogTest {
   }
 
   @Test
+  void insertIntoByPositionImportsTheRows() throws Exception {
+    String collection = bed.createDocsCollection(DIM);
+    bed.docs(20, DIM, 2)
+        .selectExpr("id AS a", "embedding AS b", "text AS c")
+        .write()
+        .insertInto(cat + ".default." + collection);
+    assertDocs("default", collection, 20);
+  }
+
+  @Test
+  void aWritesOwnOptionsApplyOnTopOfTheCatalogSettings() throws Exception {
+    String collection = bed.createDocsCollection(DIM);
+    bed.docs(10, DIM, 1)
+        .writeTo(cat + ".default." + collection)
+        .option("format", "parquet")
+        .append();
+    assertDocs("default", collection, 10);
+    assertThat(bed.standIn().importRequests())
+        .filteredOn(r -> r.path("collectionName").asText().equals(collection))
+        .allMatch(r -> r.path("files").get(0).get(0).asText().endsWith(".parquet"));
+  }
+
+  @Test
+  void aWriteCannotRedirectTheTableToAnotherCollection() {
+    String collection = bed.createDocsCollection(DIM);
+    String other = bed.createDocsCollection(DIM);
+    assertThatThrownBy(
+            () ->
+                bed.docs(5, DIM, 1)
+                    .writeTo(cat + ".default." + collection)
+                    .option("collection", other)
+                    .append())
+        .hasMessageContaining("Option 'collection' cannot be given to a write into");
+    assertThat(bed.imported(collection)).isEmpty();
+    assertThat(bed.imported(other)).isEmpty();
+  }
+
+  @Test
   void insertIntoThroughAnAliasImportsIntoTheAliasedCollection() {
     String collection = bed.createDocsCollection(DIM);
     String alias = collection + "_a";
