@@ -23,6 +23,7 @@ final class CatalogSettings {
   private final String catalog;
   private final Map<String, String> settings;
   private final MilvusConnection connection;
+  private final MilvusNamespaces namespaces;
 
   private CatalogSettings(String catalog, Map<String, String> settings) {
     this.catalog = catalog;
@@ -37,6 +38,7 @@ final class CatalogSettings {
     }
     MilvusConnection.refuseSecretsInUri(uri);
     this.connection = MilvusConnection.parse(settings);
+    this.namespaces = new MilvusNamespaces(connection.client(), connection.retryPolicy());
   }
 
   static CatalogSettings parse(String catalog, Map<String, String> settings) {
@@ -52,8 +54,9 @@ final class CatalogSettings {
     return connection.database();
   }
 
+  /** One client for every catalog call; creating it calls nothing. */
   MilvusNamespaces namespaces() {
-    return new MilvusNamespaces(connection.client(), connection.retryPolicy());
+    return namespaces;
   }
 
   /**

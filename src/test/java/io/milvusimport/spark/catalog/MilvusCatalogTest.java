@@ -284,7 +284,7 @@ class MilvusCatalogTest {
   }
 
   @Test
-  void createTableAndInsertOverwriteAreRefusedUntilAvailableAndChangeNothing() {
+  void createTableCtasCreateAndInsertOverwriteAreRefusedUntilAvailableAndChangeNothing() {
     String collection = bed.createDocsCollection(DIM);
     assertThatThrownBy(
             () ->
@@ -293,9 +293,19 @@ class MilvusCatalogTest {
                         + cat
                         + ".default.fresh (id BIGINT, embedding ARRAY<FLOAT>, text STRING)"))
         .hasMessageContaining("is not yet available in the milvus-import catalog");
-    assertThat(bed.standIn().hasCollection("default", "fresh")).isFalse();
-
     bed.docs(5, DIM, 1).createOrReplaceTempView("catalog_overwrite_source");
+    assertThatThrownBy(
+            () ->
+                spark.sql(
+                    "CREATE TABLE "
+                        + cat
+                        + ".default.fresh AS SELECT * FROM catalog_overwrite_source"))
+        .hasMessageContaining("is not yet available in the milvus-import catalog");
+    assertThatThrownBy(() -> bed.docs(5, DIM, 1).writeTo(cat + ".default.fresh").create())
+        .hasMessageContaining("is not yet available in the milvus-import catalog");
+    assertThat(bed.standIn().hasCollection("default", "fresh")).isFalse();
+    assertThat(bed.standIn().requestPaths()).doesNotContain("/v2/vectordb/collections/create");
+
     assertThatThrownBy(
             () ->
                 spark.sql(

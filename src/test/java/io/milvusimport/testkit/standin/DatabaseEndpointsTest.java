@@ -5,23 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The stand-in's {@code databases/*} answer with Milvus's codes and texts. */
+/**
+ * The stand-in's {@code databases/*} answer with Milvus's codes and texts. Each test has a stand-in
+ * of its own, since creating and dropping databases changes what the next test would list.
+ */
 class DatabaseEndpointsTest {
-  private static StandInFixture fx;
-  private static StandInClient c;
+  private final StandInFixture fx = new StandInFixture();
+  private final StandInClient c = fx.client;
 
-  @BeforeAll
-  static void start() {
-    fx = new StandInFixture();
-    c = fx.client;
-  }
-
-  @AfterAll
-  static void stop() {
+  @AfterEach
+  void stop() {
     fx.close();
   }
 
