@@ -52,6 +52,9 @@ final class CollectionEndpoints {
     r.register(
         C + "list",
         req -> {
+          if (!store.hasDatabase(req.db)) {
+            throw MilvusErrors.databaseNotFound(req.db);
+          }
           ArrayNode a = RestRouter.JSON.createArrayNode();
           store.names(req.db).forEach(a::add);
           return a;

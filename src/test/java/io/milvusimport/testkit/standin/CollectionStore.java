@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,6 +18,9 @@ final class CollectionStore {
 
   /** Alias key (database, alias) to the aliased collection's name. */
   private final Map<String, String> aliases = new ConcurrentHashMap<>();
+
+  /** Databases made with {@code databases/create}; {@code default} always exists. */
+  private final Set<String> databases = ConcurrentHashMap.newKeySet();
 
   private static String key(String db, String name) {
     return db + "\u0000" + name;
@@ -161,5 +166,47 @@ final class CollectionStore {
     }
     out.sort(null);
     return out;
+  }
+
+  /**
+   * Every database: {@code default} first, then the created ones and, leniently, those holding a
+   * collection a test made without creating its database (Milvus would refuse such a create).
+   */
+  List<String> databaseNames() {
+    Set<String> names = new TreeSet<>(databases);
+    for (CollectionSpec c : collections.values()) {
+      names.add(c.db);
+    }
+    names.remove("default");
+    List<String> out = new ArrayList<>();
+    out.add("default");
+    out.addAll(names);
+    return out;
+  }
+
+  boolean hasDatabase(String db) {
+    return databaseNames().contains(db);
+  }
+
+  /** {@code databases/create}: the rootcoord refuses a name in use (1100, Milvus 2.5+ text). */
+  void createDatabase(String db) {
+    if (hasDatabase(db) || !databases.add(db)) {
+      throw MilvusErrors.parameterInvalid("database already exist: " + db);
+    }
+  }
+
+  /**
+   * {@code databases/drop}: refused for {@code default} and for a database holding collections
+   * (plain errors, code 65535); a database that does not exist is dropped silently, as in Milvus.
+   */
+  void dropDatabase(String db) {
+    if (db.equals("default")) {
+      throw MilvusErrors.unexpected("can not drop default database");
+    }
+    if (!names(db).isEmpty()) {
+      throw MilvusErrors.unexpected(
+          "database:" + db + " not empty, must drop all collections before drop database");
+    }
+    databases.remove(db);
   }
 }

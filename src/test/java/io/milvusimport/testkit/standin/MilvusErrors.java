@@ -17,6 +17,8 @@ final class MilvusErrors {
   static final int IMPORT_SYS_FAILED = 2101;
   static final int SNAPSHOT_NOT_FOUND = 2600;
   static final int SNAPSHOT_PINNED = 2601;
+  static final int DATABASE_NOT_FOUND = 800;
+  static final int UNEXPECTED = 65535;
   static final int ALIAS_NOT_FOUND = 1600;
   static final int ALIAS_COLLECTION_NAME_CONFLICT = 1601;
   static final int ALIAS_ALREADY_EXIST = 1602;
@@ -113,6 +115,16 @@ final class MilvusErrors {
   static ApiException aliasExists(String db, String alias) {
     return new ApiException(
         ALIAS_ALREADY_EXIST, "alias already exist[database=" + db + "][alias=" + alias + "]");
+  }
+
+  /** {@code merr.WrapErrDatabaseNotFound(db)}: "database not found[database=d]" (800). */
+  static ApiException databaseNotFound(String db) {
+    return new ApiException(DATABASE_NOT_FOUND, "database not found[database=" + db + "]");
+  }
+
+  /** A plain Go error ({@code fmt.Errorf}) as the proxy returns it: code 65535, the text as is. */
+  static ApiException unexpected(String message) {
+    return new ApiException(UNEXPECTED, message);
   }
 
   static ApiException notAuthenticated() {

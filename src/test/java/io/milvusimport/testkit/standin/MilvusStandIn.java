@@ -56,6 +56,7 @@ public final class MilvusStandIn implements AutoCloseable {
     RestRouter router = new RestRouter(b.token, faults);
     new CollectionEndpoints(store).registerAll(router);
     new AliasEndpoints(store).registerAll(router);
+    new DatabaseEndpoints(store).registerAll(router);
     this.router = router;
     this.serverVersion = b.serverVersion;
     boolean v3 = b.serverVersion.startsWith("3.");
@@ -137,6 +138,11 @@ public final class MilvusStandIn implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The databases, as {@code databases/list} answers. */
+  public List<String> databaseNames() {
+    return store.databaseNames();
   }
 
   /** Creates {@code alias} for {@code collection}, as {@code POST /v2/vectordb/aliases/create}. */

@@ -1,0 +1,57 @@
+package io.milvusimport.spark;
+
+import io.milvusimport.InvalidOptionException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.connector.write.Write;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The writer as the SQL catalog ({@code spark.catalog.MilvusCatalog}) uses it: a catalog table's
+ * write is the very {@code df.write} one (same option parsing, staging, commit, manifests and
+ * clean-up), given options built from the catalog's settings and the table's identifier.
+ */
+public final class CatalogWrites {
+  private CatalogWrites() {}
+
+  /**
+   * Refuses catalog settings no write takes, naming each as {@code spark.sql.catalog.<catalog>.
+   * <key>}; {@code fs.*} Hadoop settings are accepted as in {@code df.write}.
+   *
+   * @throws InvalidOptionException naming the settings and what is accepted
+   */
+  public static void checkKeys(String catalog, Set<String> keys, Set<String> refused) {
+    Set<String> known = new TreeSet<>();
+    OptionKeys.KEYS.forEach(k -> known.add(k.toLowerCase(Locale.ROOT)));
+    refused.forEach(k -> known.remove(k.toLowerCase(Locale.ROOT)));
+    Set<String> unknown = new TreeSet<>();
+    for (String key : keys) {
+      String k = key.toLowerCase(Locale.ROOT);
+      if (!k.startsWith("fs.") && !known.contains(k)) {
+        unknown.add("spark.sql.catalog." + catalog + "." + key);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      Set<String> accepted = new TreeSet<>(OptionKeys.KEYS);
+      accepted.removeAll(refused);
+      throw new InvalidOptionException(
+          "Unknown or misplaced catalog setting(s) "
+              + unknown
+              + ". A Milvus catalog takes the write options "
+              + accepted
+              + " and Hadoop settings starting with 'fs.' (see docs/catalog.md); "
+              + refused
+              + " come from the table's name.");
+    }
+  }
+
+  /**
+   * The write of {@code df.write} for {@code options} (the catalog's settings, the table's database
+   * and collection, the statement's own options on top).
+   */
+  public static Write write(Map<String, String> options, StructType schema, String queryId) {
+    return new MilvusWrite(ImportOptions.parse(options), schema, queryId);
+  }
+}
