@@ -281,4 +281,22 @@ class VolumeUploadCliTest {
     assertThat(run(upload("up_x"))).isEqualTo(Cli.USAGE);
     assertThat(err()).contains("'volume upload' needs LOCAL...");
   }
+
+  @Test
+  void aCaPemFileWithoutACertificateIsAUsageErrorNamingTheFlag() throws Exception {
+    Path notPem = write("not.pem", "hello".getBytes(StandardCharsets.UTF_8));
+    long applies = store.applies();
+    int code =
+        run(
+            "volume",
+            "upload",
+            "--volume",
+            "up_x",
+            "--ca-pem",
+            notPem.toString(),
+            dir.resolve("not.pem").toString());
+    assertThat(code).isEqualTo(Cli.USAGE);
+    assertThat(err()).contains("'cloudCaPemPath' (--ca-pem)", "holds no PEM certificate");
+    assertThat(store.applies()).isEqualTo(applies);
+  }
 }
