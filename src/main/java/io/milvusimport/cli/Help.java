@@ -62,7 +62,9 @@ final class Help {
       String connectionTitle,
       List<Flag> connection,
       String footer) {
-    out.println("Usage: " + PROGRAM + " " + name + " [flags]");
+    StringBuilder words = new StringBuilder();
+    own.stream().filter(f -> f.positional).forEach(f -> words.append(' ').append(f.synopsis()));
+    out.println("Usage: " + PROGRAM + " " + name + " [flags]" + words);
     out.println();
     out.println(summary + ".");
     out.println();

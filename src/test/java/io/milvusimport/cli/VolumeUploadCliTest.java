@@ -280,6 +280,8 @@ class VolumeUploadCliTest {
     assertThat(err()).contains("no such file or folder", "absent");
     assertThat(run(upload("up_x"))).isEqualTo(Cli.USAGE);
     assertThat(err()).contains("'volume upload' needs LOCAL...");
+    assertThat(run("volume", "upload", "--help")).isZero();
+    assertThat(out()).contains("volume upload [flags] LOCAL...", "--ca-pem FILE", "--path DIR");
   }
 
   @Test
