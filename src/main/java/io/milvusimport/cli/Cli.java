@@ -5,6 +5,7 @@ import io.milvusimport.InvalidSnapshotNameException;
 import io.milvusimport.MilvusImportException;
 import io.milvusimport.connect.MilvusConnection;
 import io.milvusimport.manage.SnapshotManager;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,11 +29,18 @@ final class Cli {
     final PrintStream out;
     final PrintStream err;
     final boolean terminal;
+    final InputStream in;
 
     Streams(PrintStream out, PrintStream err, boolean terminal) {
+      this(out, err, terminal, System.in);
+    }
+
+    /** With {@code in} for {@code --paths-from -}. */
+    Streams(PrintStream out, PrintStream err, boolean terminal, InputStream in) {
       this.out = out;
       this.err = err;
       this.terminal = terminal;
+      this.in = in;
     }
   }
 

@@ -57,7 +57,8 @@ final class CloudCommands {
                 VolumeManager.create(opts).deleteVolume(f.get("volume"));
                 o.deleted(f.get("volume"));
                 return Cli.OK;
-              }));
+              }),
+          VolumeUploadCommand.COMMAND);
 
   static final List<CloudCommand> IMPORTS =
       List.of(
@@ -73,6 +74,10 @@ final class CloudCommands {
                   Flag.optional("volume", "NAME", "import from this volume"),
                   Flag.repeated(
                       "path", "PATH", "a file or folder/ in the volume, relative to its root"),
+                  Flag.optional(
+                      "paths-from",
+                      "FILE",
+                      "more --path values, one a line ('-': stdin; blank and # lines skipped)"),
                   Flag.repeated("url", "URL", "an object URL (s3://bucket/key, gs://...)"),
                   Flag.optional("access-key", "KEY", "the access key Zilliz reads --url with"),
                   Flag.optional("secret-key-file", "FILE", "a file holding the secret key"),
@@ -121,7 +126,8 @@ final class CloudCommands {
   }
 
   private static int startImport(Flags f, Map<String, String> opts, CloudOutput o, Cli.Streams s) {
-    boolean fromVolume = f.has("volume") || !f.all("path").isEmpty();
+    List<String> paths = DataPathList.read(f.all("path"), f.get("paths-from"), s.in);
+    boolean fromVolume = f.has("volume") || !paths.isEmpty();
     boolean fromUrls = !f.all("url").isEmpty();
     if (fromVolume == fromUrls) {
       throw new UsageException(
@@ -131,12 +137,13 @@ final class CloudCommands {
     CloudImports imports = CloudImports.create(opts);
     String jobId;
     if (fromVolume) {
-      if (!f.has("volume") || f.all("path").isEmpty()) {
-        throw new UsageException("An import from a volume needs --volume NAME and --path PATH.");
+      if (!f.has("volume") || paths.isEmpty()) {
+        throw new UsageException(
+            "An import from a volume needs --volume NAME and --path PATH (or --paths-from FILE).");
       }
       jobId =
           imports.startFromVolume(
-              f.get("db"), f.get("collection"), f.get("partition"), f.get("volume"), f.all("path"));
+              f.get("db"), f.get("collection"), f.get("partition"), f.get("volume"), paths);
     } else {
       jobId =
           imports.startFromUrls(

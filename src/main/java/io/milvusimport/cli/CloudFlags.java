@@ -104,7 +104,7 @@ final class CloudFlags {
 
   /** Names the flag beside the option in an error ("Option 'clusterId' (--cluster-id) ..."). */
   static String withFlagNames(String message) {
-    String out = message;
+    String out = message.replace("'cloudCaPemPath'", "'cloudCaPemPath' (--ca-pem)");
     for (Map.Entry<String, String> e : OPTION_FLAGS.entrySet()) {
       out = out.replace("'" + e.getValue() + "'", "'" + e.getValue() + "' (--" + e.getKey() + ")");
     }

@@ -23,6 +23,11 @@ final class CloudOutput {
     this.json = output.json;
   }
 
+  /** One JSON document on stdout. */
+  void print(Object node) {
+    output.print(node);
+  }
+
   void note(String line) {
     output.note(line);
   }

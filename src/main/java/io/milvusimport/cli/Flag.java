@@ -10,22 +10,38 @@ final class Flag {
   final boolean required;
   final String help;
   final boolean repeatable;
+  final boolean positional;
 
   private Flag(String name, String value, boolean required, String help) {
-    this(name, value, required, help, false);
+    this(name, value, required, help, false, false);
   }
 
-  private Flag(String name, String value, boolean required, String help, boolean repeatable) {
+  private Flag(
+      String name,
+      String value,
+      boolean required,
+      String help,
+      boolean repeatable,
+      boolean positional) {
     this.name = name;
     this.value = value;
     this.required = required;
     this.help = help;
     this.repeatable = repeatable;
+    this.positional = positional;
+  }
+
+  /**
+   * The words after the flags that are not flags, such as {@code LOCAL...} of {@code volume
+   * upload}: at least one is required, read with {@code Flags.all(name)}.
+   */
+  static Flag positional(String name, String value, String help) {
+    return new Flag(name, value, true, help, true, true);
   }
 
   /** An optional flag with a value that may be given several times, such as {@code --path P}. */
   static Flag repeated(String name, String value, String help) {
-    return new Flag(name, value, false, help + " (repeatable)", true);
+    return new Flag(name, value, false, help + " (repeatable)", true, false);
   }
 
   /** A required flag with a value, such as {@code --collection NAME}. */
@@ -48,6 +64,9 @@ final class Flag {
   }
 
   String synopsis() {
+    if (positional) {
+      return value + "...";
+    }
     return "--" + name + (takesValue() ? " " + value : "");
   }
 }

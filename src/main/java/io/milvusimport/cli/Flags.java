@@ -19,9 +19,14 @@ final class Flags {
   static Flags parse(String command, List<String> args, List<Flag> accepted) {
     Map<String, Flag> byName = new LinkedHashMap<>();
     accepted.forEach(f -> byName.put(f.name, f));
+    Flag positional = accepted.stream().filter(f -> f.positional).findFirst().orElse(null);
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
+      if (positional != null && !arg.startsWith("--")) {
+        values.computeIfAbsent(positional.name, n -> new ArrayList<>()).add(arg);
+        continue;
+      }
       if (!arg.startsWith("--") || arg.length() == 2) {
         throw new UsageException(
             "'" + command + "' takes no argument '" + arg + "'; every value follows its --flag.");
@@ -30,7 +35,7 @@ final class Flags {
       String name = arg.substring(2, eq < 0 ? arg.length() : eq);
       SecretFlags.refuse(name);
       Flag flag = byName.get(name);
-      if (flag == null) {
+      if (flag == null || flag.positional) {
         throw new UsageException("'" + command + "' has no flag --" + name + ".");
       }
       if (values.containsKey(name) && !flag.repeatable) {

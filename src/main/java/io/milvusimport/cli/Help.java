@@ -14,7 +14,7 @@ final class Help {
     out.println();
     out.println("Commands:");
     out.println("  snapshot   create, list, describe, drop and restore Milvus snapshots (3.0.1+)");
-    out.println("  volume     create, list, describe and delete Zilliz Cloud volumes");
+    out.println("  volume     create, list, describe, delete and upload into Zilliz Cloud volumes");
     out.println("  import     import volume files or object URLs into a Zilliz Cloud cluster");
     out.println();
     out.println("Exit codes: 0 ok, 1 failed, 2 usage.");
@@ -62,7 +62,9 @@ final class Help {
       String connectionTitle,
       List<Flag> connection,
       String footer) {
-    out.println("Usage: " + PROGRAM + " " + name + " [flags]");
+    StringBuilder words = new StringBuilder();
+    own.stream().filter(f -> f.positional).forEach(f -> words.append(' ').append(f.synopsis()));
+    out.println("Usage: " + PROGRAM + " " + name + " [flags]" + words);
     out.println();
     out.println(summary + ".");
     out.println();

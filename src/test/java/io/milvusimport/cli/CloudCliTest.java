@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvusimport.testkit.LogLines;
 import io.milvusimport.testkit.cloud.ZillizTestBed;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +31,7 @@ class CloudCliTest {
   private static LogLines log;
   private static final List<String> everything = new ArrayList<>();
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private InProcessCli cli;
 
   @BeforeAll
   static void start() {
@@ -55,24 +53,12 @@ class CloudCliTest {
   }
 
   @BeforeEach
-  void reset() {
-    out.reset();
-    err.reset();
+  void newCli() {
+    cli = new InProcessCli(bed.zilliz().uri(), everything::add);
   }
 
   private int run(Map<String, String> env, String... args) {
-    out.reset();
-    err.reset();
-    List<String> full = new ArrayList<>(List.of(args));
-    full.addAll(List.of("--cloud-endpoint", bed.zilliz().uri(), "--poll-interval", "20ms"));
-    Cli.Streams streams =
-        new Cli.Streams(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            false);
-    int code = new Cli(env, streams).run(full.toArray(new String[0]));
-    everything.add(out() + err());
-    return code;
+    return cli.run(env, false, InputStream.nullInputStream(), args);
   }
 
   private int run(String... args) {
@@ -80,11 +66,11 @@ class CloudCliTest {
   }
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return cli.out();
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return cli.err();
   }
 
   private static final String[] PLACE = {
@@ -205,25 +191,12 @@ class CloudCliTest {
     String collection = bed.createDocs();
     assertThat(run(with(new String[] {"volume", "create", "--volume", "cli_bar"}, PLACE))).isZero();
     bed.putInVolume("cli_bar", "t.json", ZillizTestBed.jsonRows(0, 3));
-    Cli.Streams terminal =
-        new Cli.Streams(
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            true);
-    out.reset();
     int code =
-        new Cli(ENV, terminal)
-            .run(
-                CloudCliTest.importFromVolume(
-                    collection,
-                    "cli_bar",
-                    List.of("t.json"),
-                    "--wait",
-                    "--cloud-endpoint",
-                    bed.zilliz().uri(),
-                    "--poll-interval",
-                    "20ms"));
-    everything.add(out());
+        cli.run(
+            ENV,
+            true,
+            InputStream.nullInputStream(),
+            CloudCliTest.importFromVolume(collection, "cli_bar", List.of("t.json"), "--wait"));
     assertThat(code).as(err()).isZero();
     assertThat(out()).contains("\r[##############################] 100% Completed");
   }

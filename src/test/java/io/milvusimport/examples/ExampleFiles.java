@@ -26,7 +26,7 @@ import org.apache.parquet.schema.MessageTypeParser;
  * each one makes, the notebooks' file formats (nbformat 4 JSON; Databricks source format), the EMR
  * step's spark-submit arguments, and the Parquet input they all read.
  */
-final class ExampleFiles {
+public final class ExampleFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern WRITE_CALL =
       Pattern.compile("\\.(format|mode|option)\\(\\s*\"([^\"]+)\"\\s*(?:,\\s*([A-Za-z_]\\w*))?");
@@ -140,12 +140,22 @@ final class ExampleFiles {
    * string}, ids 0..rows-1, {@code embedding[i] = id + i / 8}, {@code text = "doc <id>"}.
    */
   static byte[] docsParquet(Path workDir, int rows, int dim) throws IOException {
+    return docsParquet(workDir, rows, dim, "required");
+  }
+
+  /**
+   * The same rows with every column {@code optional} (as Milvus import files must be: servers up to
+   * 2.5.4 crash on REQUIRED columns) or {@code required}.
+   */
+  public static byte[] docsParquet(Path workDir, int rows, int dim, String repetition)
+      throws IOException {
     MessageType type =
         MessageTypeParser.parseMessageType(
-            "message docs { required int64 id; required group embedding (LIST) {"
-                + " repeated group list { required float element; } }"
-                + " required binary text (STRING); }");
-    Path file = workDir.resolve("docs-" + rows + "x" + dim + ".parquet");
+            ("message docs { R int64 id; R group embedding (LIST) {"
+                    + " repeated group list { R float element; } }"
+                    + " R binary text (STRING); }")
+                .replace("R ", repetition + " "));
+    Path file = workDir.resolve("docs-" + rows + "x" + dim + "-" + repetition + ".parquet");
     Files.deleteIfExists(file);
     try (ParquetWriter<Group> writer =
         ExampleParquetWriter.builder(new org.apache.hadoop.fs.Path(file.toUri()))

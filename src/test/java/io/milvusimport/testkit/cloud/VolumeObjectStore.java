@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -54,6 +55,8 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
   private final AtomicInteger applies = new AtomicInteger();
   private final AtomicInteger failPuts = new AtomicInteger();
   private final AtomicInteger dropPuts = new AtomicInteger();
+  private final AtomicInteger putsUntilAction = new AtomicInteger();
+  private volatile Runnable putAction;
   private volatile int failStatus = 503;
   private volatile String cloud = "aws";
   private volatile Duration life = Duration.ofHours(1);
@@ -95,6 +98,20 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The PEM file of this front's CA (for {@code cloudCaPemPath}, the CLI's {@code --ca-pem}). */
+  public Path caPem() {
+    return pki.caPem();
+  }
+
+  /**
+   * Runs {@code action} once, when the {@code n}-th PUT from now arrives and before it is answered
+   * (to expire credentials or break the control plane's {@code apply} mid-upload).
+   */
+  public void beforePut(int n, Runnable action) {
+    putsUntilAction.set(n);
+    putAction = action;
   }
 
   /** The TLS context of this front's server (a raw client trusting it must still send creds). */
@@ -153,6 +170,10 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
 
   public String endpoint() {
     return "127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  LocalS3 s3() {
+    return s3;
   }
 
   public String bucket() {
@@ -214,6 +235,9 @@ public final class VolumeObjectStore implements VolumeCredentialIssuer, AutoClos
     int status;
     try {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      if (method.equals("PUT") && putsUntilAction.getAndUpdate(n -> Math.max(0, n - 1)) == 1) {
+        putAction.run();
+      }
       if (method.equals("PUT") && dropPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         requests.add(line + " -> dropped");
         // The server closes the connection of a handler that throws, without an answer.

@@ -232,6 +232,14 @@ public final class ZillizStandIn implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Volumes behind an HTTPS S3 front: their files in {@code front}'s bucket, {@code apply}
+     * answered with its short-lived credentials (so uploads go through it as to Zilliz's store).
+     */
+    public Builder volumeFront(VolumeObjectStore front) {
+      return storage(front.s3(), front.bucket()).credentialIssuer(front);
+    }
+
     /** Who answers {@code apply} (default: {@link SimpleCredentialIssuer}, one hour). */
     public Builder credentialIssuer(VolumeCredentialIssuer issuer) {
       this.issuer = issuer;
