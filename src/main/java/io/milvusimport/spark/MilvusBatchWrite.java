@@ -35,6 +35,7 @@ final class MilvusBatchWrite implements BatchWrite {
   private final HadoopConf hadoopConf;
   private final ImportCommitter committer;
   private volatile WriteTasks tasks;
+  private volatile VolumeStaging volume;
 
   MilvusBatchWrite(
       ImportOptions options,
@@ -54,6 +55,11 @@ final class MilvusBatchWrite implements BatchWrite {
     SparkContext context = SparkSession.active().sparkContext();
     tasks = WriteTasks.watch(context);
     Broadcast<HadoopConf> conf = JavaSparkContext.fromSparkContext(context).broadcast(hadoopConf);
+    CloudWriteOptions cloud = options.cloud();
+    if (cloud != null && cloud.stagesIntoVolume() && options.resumeWriteId() == null) {
+      // Execution, not planning: describe and apply change no remote state.
+      volume = VolumeStaging.open(cloud, cloud.volumePath() + writeId + "/", writeId);
+    }
     return new StagingWriterFactory(
         layout,
         options.format().toString(),
@@ -62,7 +68,8 @@ final class MilvusBatchWrite implements BatchWrite {
         options.maxFileSize(),
         conf,
         options.skipInvalidRows(),
-        options.resumeWriteId() != null);
+        options.resumeWriteId() != null,
+        volume);
   }
 
   @Override
@@ -83,6 +90,9 @@ final class MilvusBatchWrite implements BatchWrite {
     }
     // Before any import job: Spark's abort then deletes the staged files.
     options.maxInvalidRows().check(writeId, staged, skipped.total(), skipped.byReason());
+    if (volume != null) {
+      volume.checkBytes(bytes(files), "Write " + writeId);
+    }
     committer.commit(files, skipped);
   }
 
@@ -95,6 +105,14 @@ final class MilvusBatchWrite implements BatchWrite {
             running.awaitEndAndStop(TASK_END_WAIT);
           }
         });
+  }
+
+  private static long bytes(List<StagedFile> files) {
+    long bytes = 0;
+    for (StagedFile file : files) {
+      bytes += file.bytes();
+    }
+    return bytes;
   }
 
   private static List<StagedFile> files(WriterCommitMessage[] messages) {

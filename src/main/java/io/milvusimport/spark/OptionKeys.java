@@ -220,12 +220,24 @@ public final class OptionKeys {
   /** Session token of temporary credentials; default {@code fs.s3a.session.token}. */
   public static final String CLOUD_SESSION_TOKEN = "cloudSessionToken";
 
+  /** How long a control-plane call keeps backing off while answered HTTP 429 (default 5m). */
+  public static final String CLOUD_RATE_LIMIT_WAIT =
+      io.milvusimport.cloud.CloudKeys.CLOUD_RATE_LIMIT_WAIT;
+
+  /**
+   * PEM file of extra CA certificates for a volume's object store (read on the driver, sent to the
+   * tasks as text); the JVM's trust store is always trusted too.
+   */
+  public static final String CLOUD_CA_PEM_PATH = "cloudCaPemPath";
+
   /** Keys that mean nothing without a Zilliz Cloud target. */
   static final Set<String> CLOUD_ONLY_KEYS =
       Set.of(
           CLOUD_ENDPOINT,
           CLOUD_API_KEY,
           CLOUD_API,
+          CLOUD_RATE_LIMIT_WAIT,
+          CLOUD_CA_PEM_PATH,
           VOLUME,
           VOLUME_PATH,
           MANIFEST_PATH,
@@ -283,6 +295,8 @@ public final class OptionKeys {
               CLOUD_ENDPOINT,
               CLOUD_API_KEY,
               CLOUD_API,
+              CLOUD_RATE_LIMIT_WAIT,
+              CLOUD_CA_PEM_PATH,
               VOLUME,
               VOLUME_PATH,
               MANIFEST_PATH,
