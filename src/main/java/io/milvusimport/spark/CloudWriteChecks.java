@@ -3,8 +3,11 @@ package io.milvusimport.spark;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.cloud.CloudImportJobs;
 import io.milvusimport.cloud.CloudImportSource;
+import io.milvusimport.commit.CommitSettings;
 import io.milvusimport.commit.ImportJobsFactory;
 import io.milvusimport.connect.OptionValues;
+import io.milvusimport.milvus.ImportJobsApi;
+import io.milvusimport.milvus.RetryPolicy;
 import io.milvusimport.staging.StagingLocation;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -126,17 +129,26 @@ final class CloudWriteChecks {
    * connection's own call settings, so {@code retry} is not used here.
    */
   static ImportJobsFactory importJobs(CloudWriteOptions cloud) {
-    return (settings, retry) -> {
-      CloudImportSource source =
-          cloud.stagesIntoVolume()
-              ? CloudImportSource.volume(cloud.volume())
-              : CloudImportSource.urls(cloud.accessKey(), cloud.secretKey(), cloud.sessionToken());
-      String database = settings.connection().database();
-      return new CloudImportJobs(
-          cloud.connection().client(),
-          "default".equals(database) ? null : database,
-          settings.collection(),
-          source);
+    return new ImportJobsFactory() {
+      @Override
+      public ImportJobsApi create(CommitSettings settings, RetryPolicy retry) {
+        CloudImportSource source =
+            cloud.stagesIntoVolume()
+                ? CloudImportSource.volume(cloud.volume())
+                : CloudImportSource.urls(
+                    cloud.accessKey(), cloud.secretKey(), cloud.sessionToken());
+        String database = settings.connection().database();
+        return new CloudImportJobs(
+            cloud.connection().client(),
+            "default".equals(database) ? null : database,
+            settings.collection(),
+            source);
+      }
+
+      @Override
+      public String serviceName() {
+        return "Zilliz Cloud";
+      }
     };
   }
 }

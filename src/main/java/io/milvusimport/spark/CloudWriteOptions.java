@@ -3,9 +3,7 @@ package io.milvusimport.spark;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.cloud.CloudApi;
 import io.milvusimport.cloud.CloudConnection;
-import io.milvusimport.cloud.CloudKeys;
 import io.milvusimport.connect.OptionValues;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -16,8 +14,8 @@ import java.util.regex.Pattern;
  * reads files only through a volume or URLs, never as keys of Milvus's bucket, so these settings
  * replace {@code milvusBucket} and decide the request addressing. The control-plane keys ({@code
  * cloudEndpoint}, {@code cloudApiKey}, {@code clusterId}, ...) are parsed by {@link
- * CloudConnection}, the one parser the command line and the management API use too; this class
- * adds the write's own keys. Holds secrets: driver only, and {@link #toString} leaves them out.
+ * CloudConnection}, the one parser the command line and the management API use too; this class adds
+ * the write's own keys. Holds secrets: driver only, and {@link #toString} leaves them out.
  */
 public final class CloudWriteOptions {
   /** The directory in a volume under which each write stages into its own {@code <writeId>/}. */

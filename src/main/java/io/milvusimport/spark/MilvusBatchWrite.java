@@ -1,5 +1,6 @@
 package io.milvusimport.spark;
 
+import io.milvusimport.cloud.CloudImportJobs;
 import io.milvusimport.commit.ImportCommitter;
 import io.milvusimport.format.SkippedRows;
 import io.milvusimport.schema.RowLayout;
@@ -56,9 +57,12 @@ final class MilvusBatchWrite implements BatchWrite {
     tasks = WriteTasks.watch(context);
     Broadcast<HadoopConf> conf = JavaSparkContext.fromSparkContext(context).broadcast(hadoopConf);
     CloudWriteOptions cloud = options.cloud();
-    if (cloud != null && cloud.stagesIntoVolume() && options.resumeWriteId() == null) {
-      // Execution, not planning: describe and apply change no remote state.
-      volume = VolumeStaging.open(cloud, cloud.volumePath() + writeId + "/", writeId);
+    if (cloud != null) {
+      // Execution, not planning; reads that change no remote state, before any task stages.
+      CloudImportJobs.checkTarget(cloud.connection().client());
+      if (cloud.stagesIntoVolume() && options.resumeWriteId() == null) {
+        volume = VolumeStaging.open(cloud, cloud.volumePath() + writeId + "/", writeId);
+      }
     }
     return new StagingWriterFactory(
         layout,

@@ -52,8 +52,8 @@ final class VolumeStaging implements Serializable {
   }
 
   /**
-   * Checks the volume and applies for upload credentials into {@code directory} (the write's
-   * {@code <volumePath><writeId>/}); on the driver, once per write.
+   * Checks the volume and applies for upload credentials into {@code directory} (the write's {@code
+   * <volumePath><writeId>/}); on the driver, once per write.
    */
   static VolumeStaging open(CloudWriteOptions cloud, String directory, String writeId) {
     Volumes volumes = new Volumes(cloud.connection().client());
@@ -87,11 +87,7 @@ final class VolumeStaging implements Serializable {
             : OptionValues.human(applied.maxContentLength()),
         applied.maxFileNumber() < 0 ? "" : " and " + applied.maxFileNumber() + " files");
     return new VolumeStaging(
-        name,
-        directory,
-        new ExecutorCredentials(applied, directory, applier),
-        settings,
-        applied);
+        name, directory, new ExecutorCredentials(applied, directory, applier), settings, applied);
   }
 
   private static void check(Volume volume, CloudWriteOptions cloud) {

@@ -121,7 +121,8 @@ class CloudWriteOptionsTest {
     options.put("cloudEndpoint", "https://api.cloud.zilliz.com.cn/");
     CloudWriteOptions cloud = parse(options).cloud();
     assertThat(cloud.api()).isEqualTo(io.milvusimport.cloud.CloudApi.STAGES);
-    assertThat(cloud.connection().endpoint().toString()).isEqualTo("https://api.cloud.zilliz.com.cn");
+    assertThat(cloud.connection().endpoint().toString())
+        .isEqualTo("https://api.cloud.zilliz.com.cn");
 
     assertThatThrownBy(() -> parse(with(volumeWrite(), "cloudApi", "buckets")))
         .hasMessageContaining("Option 'cloudApi' has an invalid value 'buckets'")

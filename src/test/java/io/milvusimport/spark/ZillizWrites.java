@@ -9,6 +9,7 @@ import io.milvusimport.testkit.TestPki;
 import io.milvusimport.testkit.cloud.VolumeObjectStore;
 import io.milvusimport.testkit.cloud.ZillizStandIn;
 import io.milvusimport.testkit.cloud.ZillizTestBed;
+import io.milvusimport.testkit.standin.MilvusStandIn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +39,16 @@ final class ZillizWrites implements AutoCloseable {
   private final Path caPem;
   private final SparkSession spark;
 
-  private ZillizWrites(SparkSession spark, UnaryOperator<ZillizStandIn.Builder> tweak) {
+  private ZillizWrites(
+      SparkSession spark,
+      UnaryOperator<ZillizStandIn.Builder> tweak,
+      UnaryOperator<MilvusStandIn.Builder> cluster) {
     this.spark = spark;
     String bucket = "zilliz-front-" + ProcessHandle.current().pid() + "-" + NAMES.incrementAndGet();
     this.front = VolumeObjectStore.start(LocalS3.shared(), bucket, TestPki.create(bucket));
     this.bed =
         ZillizTestBed.start(
-            b -> tweak.apply(b.storage(LocalS3.shared(), bucket).credentialIssuer(front)));
+            b -> tweak.apply(b.storage(LocalS3.shared(), bucket).credentialIssuer(front)), cluster);
     try {
       this.caPem = Files.createTempFile("zilliz-front-ca", ".pem");
       Files.writeString(caPem, front.uploadSettings().caPem(), StandardCharsets.US_ASCII);
@@ -55,7 +59,12 @@ final class ZillizWrites implements AutoCloseable {
 
   /** On the shared local Spark. */
   static ZillizWrites start(UnaryOperator<ZillizStandIn.Builder> tweak) {
-    return new ZillizWrites(SparkTestSession.get(), tweak);
+    return new ZillizWrites(SparkTestSession.get(), tweak, m -> m);
+  }
+
+  /** With the cluster's Milvus stand-in adjusted. */
+  static ZillizWrites startWithCluster(UnaryOperator<MilvusStandIn.Builder> cluster) {
+    return new ZillizWrites(SparkTestSession.get(), b -> b.rateLimit(1000), cluster);
   }
 
   static ZillizWrites start() {
@@ -64,7 +73,7 @@ final class ZillizWrites implements AutoCloseable {
 
   /** On a {@code local-cluster} Spark with the given serializer. */
   static ZillizWrites startOnCluster(SparkTestSession.Serializer serializer) {
-    return new ZillizWrites(SparkTestSession.cluster(serializer), b -> b.rateLimit(1000));
+    return new ZillizWrites(SparkTestSession.cluster(serializer), b -> b.rateLimit(1000), m -> m);
   }
 
   VolumeObjectStore front() {
