@@ -54,7 +54,7 @@ class ZillizWriteErrorsTest {
     return b.toString();
   }
 
-  private static Throwable failure(Runnable write) {
+  static Throwable failure(Runnable write) {
     try {
       write.run();
     } catch (Exception e) { // SparkException is checked, and thrown through save()
