@@ -1,14 +1,20 @@
 package io.milvusimport.spark;
 
 import static io.milvusimport.spark.ImportedRows.assertExactlyOnce;
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.milvusimport.testkit.TaskFaults;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -64,6 +70,34 @@ class ZillizVolumeWriteTest {
     assertThat(stack.front().requests())
         .noneMatch(r -> r.startsWith("HEAD ") || r.startsWith("GET "));
     assertThat(stack.volumeKeys(volume, "milvus-import/")).isNotEmpty();
+  }
+
+  @Test
+  void writeWhoseCredentialsExpireMidWayRenewsThemInTheTasksAndSucceeds() {
+    String collection = stack.createDocs();
+    String volume = stack.createVolume();
+    stack.front().credentialLife(Duration.ofSeconds(3));
+    int appliesBefore = stack.front().applies();
+    try {
+      // Four tasks on two cores; the one reading id 250 pauses past the credentials' life.
+      Dataset<Row> df =
+          stack.docs(400, 4).withColumn("id", TaskFaults.slowAt(250, 4_000, col("id")));
+      stack
+          .volumeWriter(df, collection, volume)
+          .option("format", "parquet")
+          .option("maxFileSize", "2kb")
+          .save();
+    } finally {
+      stack.front().credentialLife(Duration.ofHours(1));
+    }
+
+    assertExactlyOnce(stack.rows(collection), 400, ZillizWrites.DIM);
+    assertThat(stack.front().applies() - appliesBefore)
+        .as("the driver's apply, then renewals by the tasks")
+        .isGreaterThan(1);
+    assertThat(stack.front().requests())
+        .as("no upload was refused for expired credentials")
+        .noneMatch(r -> r.startsWith("PUT ") && r.endsWith("-> 403"));
   }
 
   private static List<JsonNode> creates(String collection) {
