@@ -179,25 +179,25 @@ public final class OptionKeys {
    * Zilliz Cloud cluster id ({@code in01-...}): setting it (or {@code projectId} + {@code
    * regionId}) makes the write target Zilliz Cloud, whose import jobs run on the control plane.
    */
-  public static final String CLUSTER_ID = "clusterId";
+  public static final String CLUSTER_ID = io.milvusimport.cloud.CloudKeys.CLUSTER_ID;
 
   /** Zilliz Cloud project id; with {@code regionId}, an alternative to {@code clusterId}. */
-  public static final String PROJECT_ID = "projectId";
+  public static final String PROJECT_ID = io.milvusimport.cloud.CloudKeys.PROJECT_ID;
 
   /** Zilliz Cloud region id, such as {@code aws-us-west-2}; with {@code projectId}. */
-  public static final String REGION_ID = "regionId";
+  public static final String REGION_ID = io.milvusimport.cloud.CloudKeys.REGION_ID;
 
   /** The Zilliz Cloud control plane; default {@code https://api.cloud.zilliz.com}. */
-  public static final String CLOUD_ENDPOINT = "cloudEndpoint";
+  public static final String CLOUD_ENDPOINT = io.milvusimport.cloud.CloudKeys.CLOUD_ENDPOINT;
 
   /** Zilliz Cloud API key for the control plane; required for Zilliz writes, never logged. */
-  public static final String CLOUD_API_KEY = "cloudApiKey";
+  public static final String CLOUD_API_KEY = io.milvusimport.cloud.CloudKeys.CLOUD_API_KEY;
 
   /**
    * {@code volumes} (default) or {@code stages}: the control plane's paths and field names, for
    * organisations still on the stage-era API.
    */
-  public static final String CLOUD_API = "cloudApi";
+  public static final String CLOUD_API = io.milvusimport.cloud.CloudKeys.CLOUD_API;
 
   /** Zilliz Cloud volume to stage into instead of {@code stagingPath} (the user's bucket). */
   public static final String VOLUME = "volume";
