@@ -14,6 +14,7 @@ import io.milvusimport.connect.OptionValues;
 import io.milvusimport.staging.PartSink;
 import io.milvusimport.staging.VolumePartSink;
 import java.io.Serializable;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ final class VolumeStaging implements Serializable {
     Volumes volumes = new Volumes(cloud.connection().client());
     String name = cloud.volume();
     if (!volumes.api().stageEra()) {
-      check(volumes.describe(name), cloud);
+      check(describe(volumes, name), cloud);
     }
     VolumeCredentials applied;
     try {
@@ -88,6 +89,29 @@ final class VolumeStaging implements Serializable {
         applied.maxFileNumber() < 0 ? "" : " and " + applied.maxFileNumber() + " files");
     return new VolumeStaging(
         name, directory, new ExecutorCredentials(applied, directory, applier), settings, applied);
+  }
+
+  private static Volume describe(Volumes volumes, String name) {
+    try {
+      return volumes.describe(name);
+    } catch (ZillizCloudException e) {
+      String m = e.serverMessage() == null ? "" : e.serverMessage().toLowerCase(Locale.ROOT);
+      if (!m.contains("not exist") && !m.contains("not found")) {
+        throw e;
+      }
+      InvalidOptionException missing =
+          new InvalidOptionException(
+              "Option '"
+                  + OptionKeys.VOLUME
+                  + "' names volume '"
+                  + name
+                  + "', which Zilliz Cloud does not know (or the API key cannot see): create it"
+                  + " in the cluster's region ('volume create'), or list the project's volumes"
+                  + " with spark.read.format(\"milvus-import\").option(\"list\", \"volumes\")."
+                  + " Nothing was staged or imported.");
+      missing.addSuppressed(e);
+      throw missing;
+    }
   }
 
   private static void check(Volume volume, CloudWriteOptions cloud) {

@@ -117,7 +117,11 @@ class ZillizWriteErrorsTest {
     String collection = stack.createDocs();
     Throwable e =
         failure(() -> stack.volumeWriter(stack.docs(50, 2), collection, "vol_missing").save());
-    assertThat(messages(e)).contains("No such volume").contains("vol_missing");
+    assertThat(e).isInstanceOf(InvalidOptionException.class);
+    assertThat(messages(e))
+        .contains("Option 'volume' names volume 'vol_missing', which Zilliz Cloud does not know")
+        .contains("Nothing was staged or imported")
+        .contains("volume vol_missing does not exist");
     assertThat(stack.zilliz().volumeNames()).doesNotContain("vol_missing");
 
     assertThatThrownBy(() -> stack.volumeWriter(stack.docs(5, 1), collection, "9-bad").save())
