@@ -2,10 +2,12 @@ package io.milvusimport.cloud;
 
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.connect.CallSettings;
+import io.milvusimport.connect.ConnectionKeys;
 import io.milvusimport.connect.OptionValues;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +23,17 @@ import java.util.TreeMap;
  * repeats it.
  */
 public final class CloudConnection {
+  /** The call keys read besides {@link CloudKeys#KEYS}. */
+  private static final List<String> CALL_KEYS =
+      List.of(
+          ConnectionKeys.REQUEST_TIMEOUT,
+          ConnectionKeys.RETRIES,
+          ConnectionKeys.POLL_INTERVAL,
+          ConnectionKeys.MAX_POLL_INTERVAL);
+
+  /** The keys this connection was parsed from (lower case), for {@link #applier}. */
+  private final TreeMap<String, String> keys = new TreeMap<>();
+
   private final URI endpoint;
   private final String apiKey;
   private final String clusterId;
@@ -53,10 +66,44 @@ public final class CloudConnection {
   public static CloudConnection parse(Map<String, String> options) {
     Map<String, String> lower = new TreeMap<>();
     options.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
-    return new CloudConnection(new OptionValues(lower));
+    CloudConnection connection = new CloudConnection(new OptionValues(lower));
+    for (String key : CloudKeys.KEYS) {
+      copy(lower, key, connection.keys);
+    }
+    for (String key : CALL_KEYS) {
+      copy(lower, key, connection.keys);
+    }
+    return connection;
+  }
+
+  private static void copy(Map<String, String> from, String key, Map<String, String> to) {
+    String k = key.toLowerCase(Locale.ROOT);
+    if (from.get(k) != null) {
+      to.put(k, from.get(k));
+    }
+  }
+
+  /**
+   * A serializable {@code apply} for one volume directory through this connection, for Spark tasks
+   * that renew their upload credentials themselves ({@link VolumeApplier}). It carries the API key.
+   */
+  public VolumeApplier applier(String volumeName, String dir) {
+    requireApiKey();
+    return new VolumeApplier(new TreeMap<>(keys), volumeName, dir);
   }
 
   private static URI parseEndpoint(String value) {
+    if (value.contains("@")) {
+      throw new InvalidOptionException(
+          "Option '"
+              + CloudKeys.CLOUD_ENDPOINT
+              + "' must be the control plane's bare https:// URL without credentials, such as "
+              + CloudKeys.DEFAULT_ENDPOINT
+              + "; the value is not repeated in case it holds a secret (the API key goes in"
+              + " option '"
+              + CloudKeys.CLOUD_API_KEY
+              + "').");
+    }
     try {
       URI parsed = new URI(value.replaceAll("/+$", ""));
       String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);

@@ -56,7 +56,20 @@ public final class CloudImportJobs implements ImportJobsApi {
     target(client.body()); // fails early without clusterId / projectId + regionId
   }
 
+  /**
+   * Asks the control plane for one page of the target cluster's import jobs, a read that changes
+   * nothing: a wrong API key or an unknown cluster fails here, before a write stages a file.
+   */
+  public static void checkTarget(ZillizCloudClient client) {
+    ObjectNode body = target(client, client.body()).put("pageSize", 1).put("currentPage", 1);
+    client.post(JOBS + "list", body, true);
+  }
+
   private ObjectNode target(ObjectNode body) {
+    return target(client, body);
+  }
+
+  private static ObjectNode target(ZillizCloudClient client, ObjectNode body) {
     CloudConnection c = client.connection();
     if (c.clusterId() != null) {
       return body.put("clusterId", c.clusterId());
@@ -216,6 +229,11 @@ public final class CloudImportJobs implements ImportJobsApi {
             + jobId
             + ") is not known to exist on Zilliz Cloud's control plane: cloud imports become"
             + " visible when they complete.");
+  }
+
+  @Override
+  public String serviceName() {
+    return "Zilliz Cloud";
   }
 
   @Override

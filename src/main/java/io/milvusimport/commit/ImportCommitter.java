@@ -170,9 +170,10 @@ public final class ImportCommitter {
     if (!options.waitForCompletion()) {
       LOG.info(
           "Write {}: not waiting for import jobs (waitForCompletion=false); the staged files under"
-              + " {} are kept for Milvus to read",
+              + " {} are kept for {} to read",
           writeId,
-          writeDirectory());
+          writeDirectory(),
+          serviceName());
       return;
     }
     filesMayBeInUse = false;
@@ -259,6 +260,11 @@ public final class ImportCommitter {
         + writeId
         + "\") (completed jobs are skipped, running ones polled, none created twice), or list"
         + " the collection's jobs with POST /v2/vectordb/jobs/import/list.";
+  }
+
+  /** The service that runs the write's import jobs, for messages. */
+  String serviceName() {
+    return options.importJobs().serviceName();
   }
 
   String writeId() {

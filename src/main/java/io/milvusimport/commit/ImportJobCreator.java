@@ -52,14 +52,16 @@ final class ImportJobCreator {
             return RunResult.failed(refusal(job, e));
           }
           if (System.nanoTime() > deadlineNanos) {
-            return RunResult.timedOut("Milvus kept refusing new import jobs: " + e.serverMessage());
+            return RunResult.timedOut(
+                api.serviceName() + " kept refusing new import jobs: " + e.serverMessage());
           }
           ImportJobRunner.sleep(limitWaitMillis);
           limitWaitMillis =
               ImportJobRunner.jitter(Math.min(limitWaitMillis * 2, maxPollInterval.toMillis()));
         } catch (MilvusTransportException | LostJobFinder.Undecided e) {
           return RunResult.unknown(
-              "Milvus did not answer the create of import job "
+              api.serviceName()
+                  + " did not answer the create of import job "
                   + (job.index + 1)
                   + ": "
                   + e.getMessage());
@@ -112,7 +114,8 @@ final class ImportJobCreator {
   }
 
   String refusal(WriteManifest.Job job, MilvusServerException e) {
-    return "Milvus refused import request "
+    return api.serviceName()
+        + " refused import request "
         + (job.index + 1)
         + " of "
         + manifest.jobs.size()

@@ -135,9 +135,10 @@ final class ImportJobRunner {
             break;
           }
           LOG.info(
-              "Write {}: Milvus has too many unfinished import jobs ({}); creating job {} again"
+              "Write {}: {} has too many unfinished import jobs ({}); creating job {} again"
                   + " in {} ms",
               manifest.writeId,
+              api.serviceName(),
               e.serverMessage(),
               job.index + 1,
               limitWaitMillis);
@@ -146,7 +147,8 @@ final class ImportJobRunner {
         } catch (MilvusTransportException | LostJobFinder.Undecided e) {
           store.trySave(manifest);
           return RunResult.unknown(
-              "Milvus did not answer the create of import job "
+              api.serviceName()
+                  + " did not answer the create of import job "
                   + (job.index + 1)
                   + " of "
                   + manifest.jobs.size()
@@ -180,14 +182,16 @@ final class ImportJobRunner {
           } else {
             store.trySave(manifest);
             return RunResult.unknown(
-                "Milvus no longer knows import job "
+                api.serviceName()
+                    + " no longer knows import job "
                     + job.jobId
                     + " (\"import job does not exist\": finished jobs are forgotten after"
                     + " dataCoord.import.taskRetention); it was last seen "
                     + job.state
                     + ", so whether its "
                     + job.expectedRows
-                    + " rows were imported cannot be told from Milvus");
+                    + " rows were imported cannot be told from "
+                    + api.serviceName());
           }
         }
         manifestState(job, status);
@@ -219,7 +223,7 @@ final class ImportJobRunner {
       }
       if (failedRounds >= MAX_FAILED_POLL_ROUNDS) {
         return RunResult.unknown(
-            "lost contact with Milvus while polling import jobs " + ids(active));
+            "lost contact with " + api.serviceName() + " while polling import jobs " + ids(active));
       }
       boolean stopCreating = !failures.isEmpty();
       if (active.isEmpty() && (toCreate.isEmpty() || stopCreating)) {

@@ -16,6 +16,11 @@ public interface ImportJobsFactory {
    */
   default void checkAvailable() {}
 
+  /** The service's name in the commit's messages ("Milvus", "Zilliz Cloud"). */
+  default String serviceName() {
+    return "Milvus";
+  }
+
   /** The API for {@code settings}' collection; called in the driver's commit only. */
   ImportJobsApi create(CommitSettings settings, RetryPolicy retry);
 

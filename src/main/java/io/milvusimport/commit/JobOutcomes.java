@@ -202,7 +202,8 @@ final class JobOutcomes {
   }
 
   private String prefix() {
-    return "Milvus did not import write "
+    return committer.serviceName()
+        + " did not import write "
         + committer.writeId()
         + " into collection '"
         + committer.collection()
@@ -226,7 +227,8 @@ final class JobOutcomes {
     }
     if (imported != manifest.stagedRows()) {
       throw new ImportStopped(
-          "Milvus reports "
+          committer.serviceName()
+              + " reports "
               + imported
               + " rows imported by the jobs of write "
               + committer.writeId()

@@ -85,21 +85,35 @@ final class LostJobFinder {
           pending.add(id);
         } else if (sameFiles(status, files)) {
           LOG.info(
-              "Write {}: import job {} of Milvus holds exactly the files of job {} ({}), whose"
+              "Write {}: import job {} of {} holds exactly the files of job {} ({}), whose"
                   + " create got no answer: adopting it instead of creating another",
               manifest.writeId,
               id,
+              api.serviceName(),
               job.index + 1,
               status.state());
           return id;
+        } else if (namesThisWrite(status)) {
+          // Names of this write's files in a form not matched above (Zilliz Cloud's details
+          // are not documented to the letter): never create blindly a second time.
+          throw new Undecided(
+              "the create of import job "
+                  + (job.index + 1)
+                  + " got no answer, and "
+                  + api.serviceName()
+                  + "'s job "
+                  + id
+                  + " names files of this write in a form that cannot be compared with the"
+                  + " job's files, so whether it is that job cannot be told");
         } else {
           notIt.add(id);
         }
       }
       if (pending.isEmpty()) {
         LOG.info(
-            "Write {}: Milvus has no import job for the files of job {}; creating it",
+            "Write {}: {} has no import job for the files of job {}; creating it",
             manifest.writeId,
+            api.serviceName(),
             job.index + 1);
         return null;
       }
@@ -107,7 +121,9 @@ final class LostJobFinder {
         throw new Undecided(
             "the create of import job "
                 + (job.index + 1)
-                + " got no answer, and Milvus's jobs "
+                + " got no answer, and "
+                + api.serviceName()
+                + "'s jobs "
                 + pending
                 + " had not yet listed their files when the time ran out, so whether one of them"
                 + " is that job cannot be told");
@@ -143,9 +159,29 @@ final class LostJobFinder {
     return false;
   }
 
+  /**
+   * True when the job describes exactly {@code files}. Milvus names an import file {@code [a b]};
+   * Zilliz Cloud's details are taken with or without the brackets (its form is not documented).
+   */
   private static boolean sameFiles(ImportJobStatus status, Set<String> files) {
     Set<String> described = new HashSet<>();
-    status.files().forEach(f -> described.add(f.fileName()));
-    return described.equals(files);
+    status.files().forEach(f -> described.add(unbracketed(f.fileName())));
+    Set<String> wanted = new HashSet<>();
+    files.forEach(f -> wanted.add(unbracketed(f)));
+    return described.equals(wanted);
+  }
+
+  private boolean namesThisWrite(ImportJobStatus status) {
+    for (ImportJobStatus.FileStatus file : status.files()) {
+      if (file.fileName().contains(manifest.writeId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String unbracketed(String name) {
+    String n = name.trim();
+    return n.startsWith("[") && n.endsWith("]") ? n.substring(1, n.length() - 1).trim() : n;
   }
 }

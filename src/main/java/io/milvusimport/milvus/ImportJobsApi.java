@@ -49,4 +49,9 @@ public interface ImportJobsApi {
 
   /** True for "this import job does not exist" (forgotten, or never made). */
   boolean isJobNotFound(MilvusServerException e);
+
+  /** The service's name in messages and logs ("Milvus", "Zilliz Cloud"). */
+  default String serviceName() {
+    return "Milvus";
+  }
 }

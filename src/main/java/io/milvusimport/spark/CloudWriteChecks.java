@@ -1,7 +1,9 @@
 package io.milvusimport.spark;
 
-import io.milvusimport.ImportFailedException;
 import io.milvusimport.InvalidOptionException;
+import io.milvusimport.cloud.CloudImportJobs;
+import io.milvusimport.cloud.CloudImportSource;
+import io.milvusimport.commit.CommitSettings;
 import io.milvusimport.commit.ImportJobsFactory;
 import io.milvusimport.connect.OptionValues;
 import io.milvusimport.milvus.ImportJobsApi;
@@ -119,24 +121,33 @@ final class CloudWriteChecks {
   }
 
   /**
-   * The import jobs of a Zilliz Cloud write: the control-plane client ({@code
-   * cloud.CloudImportJobs}) plugs in here; until it does, the write is refused at plan time.
+   * The import jobs of a Zilliz Cloud write, on its control plane: from the volume ({@code
+   * volumeName} + {@code dataPaths}) or from the user's bucket ({@code objectUrls} read with
+   * options {@code cloudAccessKey}, {@code cloudSecretKey}, {@code cloudSessionToken}). The
+   * database goes with the request only when it is not {@code default} (Serverless clusters have
+   * only that one, and take no {@code dbName}). The control-plane client backs off by the cloud
+   * connection's own call settings, so {@code retry} is not used here.
    */
-  static ImportJobsFactory importJobs() {
+  static ImportJobsFactory importJobs(CloudWriteOptions cloud) {
     return new ImportJobsFactory() {
       @Override
-      public void checkAvailable() {
-        throw new ImportFailedException(
-            "Writes into Zilliz Cloud are not available in this build yet: the options were"
-                + " checked, but the control-plane import jobs are not wired. Nothing was staged"
-                + " or imported.");
+      public ImportJobsApi create(CommitSettings settings, RetryPolicy retry) {
+        CloudImportSource source =
+            cloud.stagesIntoVolume()
+                ? CloudImportSource.volume(cloud.volume())
+                : CloudImportSource.urls(
+                    cloud.accessKey(), cloud.secretKey(), cloud.sessionToken());
+        String database = settings.connection().database();
+        return new CloudImportJobs(
+            cloud.connection().client(),
+            "default".equals(database) ? null : database,
+            settings.collection(),
+            source);
       }
 
       @Override
-      public ImportJobsApi create(
-          io.milvusimport.commit.CommitSettings settings, RetryPolicy retry) {
-        checkAvailable();
-        throw new IllegalStateException("unreachable");
+      public String serviceName() {
+        return "Zilliz Cloud";
       }
     };
   }

@@ -1,10 +1,9 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.InvalidOptionException;
+import io.milvusimport.cloud.CloudApi;
+import io.milvusimport.cloud.CloudConnection;
 import io.milvusimport.connect.OptionValues;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -13,44 +12,36 @@ import java.util.regex.Pattern;
  * API key, and where the files are staged (a volume, or the user's own bucket read through object
  * URLs with the credentials Zilliz needs). Zilliz runs the import jobs on its control plane and
  * reads files only through a volume or URLs, never as keys of Milvus's bucket, so these settings
- * replace {@code milvusBucket} and decide the request addressing. Holds secrets: driver only, and
- * {@link #toString} leaves them out.
+ * replace {@code milvusBucket} and decide the request addressing. The control-plane keys ({@code
+ * cloudEndpoint}, {@code cloudApiKey}, {@code clusterId}, ...) are parsed by {@link
+ * CloudConnection}, the one parser the command line and the management API use too; this class adds
+ * the write's own keys. Holds secrets: driver only, and {@link #toString} leaves them out.
  */
 public final class CloudWriteOptions {
-  /** The control plane's global endpoint (China: {@code https://api.cloud.zilliz.com.cn}). */
-  public static final String DEFAULT_ENDPOINT = "https://api.cloud.zilliz.com";
-
   /** The directory in a volume under which each write stages into its own {@code <writeId>/}. */
   public static final String DEFAULT_VOLUME_PATH = "milvus-import/";
 
   private static final Pattern VOLUME_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,63}");
 
-  /** Which control-plane paths and field names: volumes (current) or stages (before late 2025). */
-  public enum CloudApi {
-    VOLUMES,
-    STAGES
-  }
-
-  private final URI endpoint;
-  private final String apiKey;
-  private final String clusterId;
-  private final String projectId;
-  private final String regionId;
-  private final CloudApi api;
+  private final CloudConnection connection;
   private final String volume;
   private final String volumePath;
   private final String manifestPath;
   private final String accessKey;
   private final String secretKey;
   private final String sessionToken;
+  private final String caPemPath;
 
-  private CloudWriteOptions(OptionValues values, Map<String, String> hadoopOverrides) {
-    this.clusterId = values.optional(OptionKeys.CLUSTER_ID);
-    this.projectId = values.optional(OptionKeys.PROJECT_ID);
-    this.regionId = values.optional(OptionKeys.REGION_ID);
-    if (clusterId == null && (projectId == null || regionId == null)) {
-      String given = projectId == null ? OptionKeys.REGION_ID : OptionKeys.PROJECT_ID;
-      String missing = projectId == null ? OptionKeys.PROJECT_ID : OptionKeys.REGION_ID;
+  private CloudWriteOptions(
+      Map<String, String> lowerCaseOptions,
+      OptionValues values,
+      Map<String, String> hadoopOverrides) {
+    this.connection = CloudConnection.parse(lowerCaseOptions);
+    if (connection.clusterId() == null
+        && (connection.projectId() == null || connection.regionId() == null)) {
+      String given = connection.projectId() == null ? OptionKeys.REGION_ID : OptionKeys.PROJECT_ID;
+      String missing =
+          connection.projectId() == null ? OptionKeys.PROJECT_ID : OptionKeys.REGION_ID;
       throw new InvalidOptionException(
           "Option '"
               + given
@@ -60,17 +51,14 @@ public final class CloudWriteOptions {
               + OptionKeys.CLUSTER_ID
               + "', such as in01-0123456789abcdef).");
     }
-    this.endpoint = parseEndpoint(values.text(OptionKeys.CLOUD_ENDPOINT, DEFAULT_ENDPOINT));
-    this.apiKey =
-        values.required(
-            OptionKeys.CLOUD_API_KEY,
-            "the Zilliz Cloud API key (console: API Keys) for writes into Zilliz Cloud; never"
-                + " logged");
-    String apiValue = values.text(OptionKeys.CLOUD_API, "volumes").toLowerCase(Locale.ROOT);
-    if (!apiValue.equals("volumes") && !apiValue.equals("stages")) {
-      throw OptionValues.invalid(OptionKeys.CLOUD_API, apiValue, "volumes or stages");
+    if (!connection.hasApiKey()) {
+      throw new InvalidOptionException(
+          "Option '"
+              + OptionKeys.CLOUD_API_KEY
+              + "' is required: the Zilliz Cloud API key (console: API Keys) for writes into"
+              + " Zilliz Cloud; never logged.");
     }
-    this.api = CloudApi.valueOf(apiValue.toUpperCase(Locale.ROOT));
+    this.caPemPath = values.optional(OptionKeys.CLOUD_CA_PEM_PATH);
     this.volume = values.optional(OptionKeys.VOLUME);
     this.manifestPath = values.optional(OptionKeys.MANIFEST_PATH);
     if (volume != null) {
@@ -153,13 +141,17 @@ public final class CloudWriteOptions {
   /**
    * Parses the cloud options, when {@link #targetsCloud}; otherwise refuses any cloud-only option.
    *
+   * @param lowerCaseOptions the write's options, keys in lower case
    * @param hadoopOverrides the write's {@code fs.*} options, whose S3A keys are the default
    *     credentials for Zilliz to read the user's bucket
    * @return the options, or null for a write into Milvus
    */
-  static CloudWriteOptions parse(OptionValues values, Map<String, String> hadoopOverrides) {
+  static CloudWriteOptions parse(
+      Map<String, String> lowerCaseOptions,
+      OptionValues values,
+      Map<String, String> hadoopOverrides) {
     if (targetsCloud(values)) {
-      return new CloudWriteOptions(values, hadoopOverrides);
+      return new CloudWriteOptions(lowerCaseOptions, values, hadoopOverrides);
     }
     for (String key : OptionKeys.CLOUD_ONLY_KEYS) {
       if (values.optional(key) != null) {
@@ -192,33 +184,6 @@ public final class CloudWriteOptions {
     return null;
   }
 
-  private static URI parseEndpoint(String value) {
-    if (value.contains("@") || value.contains("?") || value.contains("#")) {
-      throw new InvalidOptionException(
-          "Option '"
-              + OptionKeys.CLOUD_ENDPOINT
-              + "' must be a bare https:// URL without credentials, query or fragment, such as "
-              + DEFAULT_ENDPOINT
-              + "; the value is not repeated in case it holds a secret (the API key goes in"
-              + " option '"
-              + OptionKeys.CLOUD_API_KEY
-              + "').");
-    }
-    try {
-      URI uri = new URI(value.replaceAll("/+$", ""));
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // reported below
-    }
-    throw OptionValues.invalid(
-        OptionKeys.CLOUD_ENDPOINT,
-        value,
-        "the control plane's URL, " + DEFAULT_ENDPOINT + " (default) or a regional one");
-  }
-
   /**
    * The volume directory in the contract's form: {@code ""} for the root, otherwise no leading
    * {@code /}, a trailing {@code /}, {@code \} as {@code /}; {@code ..} is refused.
@@ -236,31 +201,31 @@ public final class CloudWriteOptions {
     return path.isEmpty() || path.endsWith("/") ? path : path + "/";
   }
 
-  /** The control plane, default {@value #DEFAULT_ENDPOINT}. */
-  public URI endpoint() {
-    return endpoint;
-  }
-
-  /** The API key (a secret). */
-  public String apiKey() {
-    return apiKey;
+  /** The control plane: endpoint, API key, cluster, project, region, API generation, back-off. */
+  public CloudConnection connection() {
+    return connection;
   }
 
   /** The cluster id, or null when the target is named by project and region. */
   public String clusterId() {
-    return clusterId;
+    return connection.clusterId();
   }
 
   public String projectId() {
-    return projectId;
+    return connection.projectId();
   }
 
   public String regionId() {
-    return regionId;
+    return connection.regionId();
   }
 
   public CloudApi api() {
-    return api;
+    return connection.api();
+  }
+
+  /** A PEM file of extra CA certificates for the volume's object store, or null. */
+  public String caPemPath() {
+    return caPemPath;
   }
 
   /** The volume the write stages into, or null for the user's own bucket. */
@@ -301,17 +266,13 @@ public final class CloudWriteOptions {
   /** Secrets are left out on purpose. */
   @Override
   public String toString() {
-    return "CloudWriteOptions{endpoint="
-        + endpoint
-        + (clusterId == null ? "" : ", clusterId=" + clusterId)
-        + (projectId == null ? "" : ", projectId=" + projectId)
-        + (regionId == null ? "" : ", regionId=" + regionId)
-        + ", api="
-        + api.toString().toLowerCase(Locale.ROOT)
+    return "CloudWriteOptions{"
+        + connection
         + (volume == null
             ? ", staging=own bucket, accessKey=***" + (sessionToken == null ? "" : ", token=***")
             : ", volume=" + volume + ", volumePath=" + volumePath)
         + (manifestPath == null ? "" : ", manifestPath=" + manifestPath)
-        + ", apiKey=***}";
+        + (caPemPath == null ? "" : ", cloudCaPemPath=" + caPemPath)
+        + "}";
   }
 }

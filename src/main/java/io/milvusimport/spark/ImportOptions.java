@@ -86,7 +86,7 @@ public final class ImportOptions implements CommitSettings {
               + ", and Hadoop settings starting with 'fs.' (see docs/options.md).");
     }
     OptionValues values = new OptionValues(lower);
-    this.cloud = CloudWriteOptions.parse(values, hadoop);
+    this.cloud = CloudWriteOptions.parse(lower, values, hadoop);
     this.connection =
         cloud == null ? MilvusConnection.parse(values) : MilvusConnection.parseOptionalUri(values);
     this.collection = values.required(OptionKeys.COLLECTION, "the name of the target collection");
@@ -229,7 +229,7 @@ public final class ImportOptions implements CommitSettings {
 
   @Override
   public ImportJobsFactory importJobs() {
-    return cloud == null ? ImportJobsFactory.milvus() : CloudWriteChecks.importJobs();
+    return cloud == null ? ImportJobsFactory.milvus() : CloudWriteChecks.importJobs(cloud);
   }
 
   /** The Authorization header value, or null for a server without authentication. */

@@ -1,9 +1,14 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.InvalidOptionException;
+import io.milvusimport.cloud.CloudImportJobs;
+import io.milvusimport.cloud.Volume;
+import io.milvusimport.manage.CloudImports;
 import io.milvusimport.manage.RestoreJob;
 import io.milvusimport.manage.Snapshot;
 import io.milvusimport.manage.SnapshotManager;
+import io.milvusimport.manage.VolumeManager;
+import io.milvusimport.milvus.ImportJobStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,9 +21,10 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * What a read of the source lists (option {@code list}), with its fixed schema and how one Milvus
- * answer becomes one row. The columns are those of {@link Snapshot} and {@link RestoreJob}, one
- * field per column, so the DataFrame and the Java API say the same thing.
+ * What a read of the source lists (option {@code list}), with its fixed schema and how one answer
+ * becomes one row. The columns are those of {@link Snapshot}, {@link RestoreJob}, {@link Volume}
+ * and a cloud import job, one field per column, so the DataFrame and the Java API say the same
+ * thing. Volumes and cloud import jobs come from Zilliz Cloud's control plane.
  */
 enum ListingKind {
   SNAPSHOTS(
@@ -43,7 +49,27 @@ enum ListingKind {
           .add("progress", DataTypes.IntegerType, false)
           .add("reason", DataTypes.StringType, false)
           .add("startTime", DataTypes.TimestampType, false)
-          .add("timeCostMs", DataTypes.LongType, false));
+          .add("timeCostMs", DataTypes.LongType, false)),
+  VOLUMES(
+      "volumes",
+      new StructType()
+          .add("volumeName", DataTypes.StringType, false)
+          .add("type", DataTypes.StringType, false)
+          .add("regionId", DataTypes.StringType, false)
+          .add("storageIntegrationId", DataTypes.StringType, false)
+          .add("path", DataTypes.StringType, false)
+          .add("status", DataTypes.StringType, false)
+          .add("createTime", DataTypes.StringType, false)),
+  CLOUD_IMPORT_JOBS(
+      "cloudImportJobs",
+      new StructType()
+          .add("jobId", DataTypes.StringType, false)
+          .add("collection", DataTypes.StringType, false)
+          .add("state", DataTypes.StringType, false)
+          .add("progress", DataTypes.IntegerType, false)
+          .add("reason", DataTypes.StringType, false)
+          .add("importedRows", DataTypes.LongType, false)
+          .add("totalRows", DataTypes.LongType, false));
 
   private final String value;
   private final StructType schema;
@@ -92,10 +118,45 @@ enum ListingKind {
     return Arrays.stream(values()).map(k -> "'" + k.value + "'").collect(Collectors.joining(", "));
   }
 
-  /** The listing as rows, from Milvus now; the errors are those of {@link SnapshotManager}. */
-  List<InternalRow> fetch(SnapshotManager manager, ListingOptions options) {
+  /** True for the listings of Zilliz Cloud's control plane (not of a Milvus endpoint). */
+  boolean cloud() {
+    return this == VOLUMES || this == CLOUD_IMPORT_JOBS;
+  }
+
+  /**
+   * The listing as rows, fetched now; the errors are those of {@link SnapshotManager}, {@link
+   * VolumeManager} and {@link CloudImports}.
+   */
+  List<InternalRow> fetch(ListingOptions options) {
     List<InternalRow> rows = new ArrayList<>();
-    if (this == SNAPSHOTS) {
+    if (this == VOLUMES) {
+      for (Volume v : VolumeManager.create(options.cloud()).listVolumes()) {
+        rows.add(
+            row(
+                text(v.name()),
+                text(v.type()),
+                text(v.regionId()),
+                text(v.storageIntegrationId()),
+                text(v.path()),
+                text(v.status()),
+                text(v.createTime())));
+      }
+    } else if (this == CLOUD_IMPORT_JOBS) {
+      for (CloudImportJobs.Listed j :
+          CloudImports.create(options.cloud()).list(options.collection())) {
+        ImportJobStatus s = j.status();
+        rows.add(
+            row(
+                text(s.jobId()),
+                text(j.collection()),
+                text(s.state()),
+                s.progress(),
+                text(s.reason()),
+                s.importedRows(),
+                s.totalRows()));
+      }
+    } else if (this == SNAPSHOTS) {
+      SnapshotManager manager = options.manager();
       for (Snapshot s : manager.describeSnapshots(options.collection())) {
         rows.add(
             row(
@@ -111,7 +172,7 @@ enum ListingKind {
       }
     } else {
       for (RestoreJob j :
-          manager.restoreJobs(options.targetDatabase(), options.targetCollection())) {
+          options.manager().restoreJobs(options.targetDatabase(), options.targetCollection())) {
         rows.add(
             row(
                 text(j.jobId()),

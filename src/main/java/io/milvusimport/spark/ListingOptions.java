@@ -1,6 +1,7 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.InvalidOptionException;
+import io.milvusimport.cloud.CloudConnection;
 import io.milvusimport.connect.MilvusConnection;
 import io.milvusimport.connect.OptionValues;
 import io.milvusimport.manage.SnapshotManager;
@@ -12,14 +13,16 @@ import java.util.TreeSet;
 
 /**
  * The options of a read (a listing), parsed and checked on the driver without any remote call: what
- * to list, how to reach Milvus (the writer's connection keys) and what to list it of. Write keys
- * are accepted and ignored, so session defaults {@code spark.datasource.milvus.<option>} set for
- * writes serve reads too; unknown keys fail like a write's. It holds the credential: driver only;
- * {@link #toString} leaves it out.
+ * to list, how to reach Milvus (the writer's connection keys) or Zilliz Cloud's control plane (the
+ * cloud keys, parsed by {@link CloudConnection}) and what to list it of. Write keys are accepted
+ * and ignored, so session defaults {@code spark.datasource.milvus.<option>} set for writes serve
+ * reads too; unknown keys fail like a write's. It holds the credential: driver only; {@link
+ * #toString} leaves it out.
  */
 final class ListingOptions {
   private final ListingKind kind;
   private final MilvusConnection connection;
+  private final CloudConnection cloud;
   private final String collection;
   private final String targetDatabase;
   private final String targetCollection;
@@ -52,6 +55,31 @@ final class ListingOptions {
               + ", the connection options and the write options, which reads ignore"
               + " (see docs/options.md).");
     }
+    if (kind.cloud()) {
+      this.cloud = CloudConnection.parse(lower);
+      this.connection = null;
+      this.collection = values.optional(OptionKeys.COLLECTION);
+      this.targetDatabase = null;
+      this.targetCollection = null;
+      if (kind == ListingKind.VOLUMES && cloud.projectId() == null) {
+        throw new InvalidOptionException(
+            "Option '"
+                + OptionKeys.PROJECT_ID
+                + "' is required with list=volumes: the Zilliz Cloud project whose volumes are"
+                + " listed.");
+      }
+      if (kind == ListingKind.CLOUD_IMPORT_JOBS
+          && cloud.clusterId() == null
+          && (cloud.projectId() == null || cloud.regionId() == null)) {
+        throw new InvalidOptionException(
+            "Option '"
+                + OptionKeys.CLUSTER_ID
+                + "' is required with list=cloudImportJobs: the Zilliz Cloud cluster whose import"
+                + " jobs are listed (or options 'projectId' and 'regionId').");
+      }
+      return;
+    }
+    this.cloud = null;
     this.connection = MilvusConnection.parse(values);
     if (kind == ListingKind.SNAPSHOTS) {
       this.collection =
@@ -91,12 +119,30 @@ final class ListingOptions {
     return targetCollection;
   }
 
+  /** The control plane, for the Zilliz Cloud listings (null for the Milvus ones). */
+  CloudConnection cloud() {
+    return cloud;
+  }
+
   SnapshotManager manager() {
     return SnapshotManager.create(connection);
   }
 
   /** What is listed, for plans and errors: no credential. */
   String describe() {
+    if (cloud != null) {
+      return "Zilliz Cloud "
+          + kind.value()
+          + (kind == ListingKind.VOLUMES
+              ? " of project " + cloud.projectId()
+              : " of cluster "
+                  + (cloud.clusterId() != null
+                      ? cloud.clusterId()
+                      : cloud.projectId() + "/" + cloud.regionId())
+                  + (collection == null ? "" : ", collection " + collection))
+          + " at "
+          + cloud.endpoint();
+    }
     String of;
     if (kind == ListingKind.SNAPSHOTS) {
       of = " of " + connection.database() + "." + collection;

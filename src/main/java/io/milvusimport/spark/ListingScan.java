@@ -46,7 +46,7 @@ final class ListingScan implements ScanBuilder, Scan, Batch {
   @Override
   public synchronized InputPartition[] planInputPartitions() {
     if (partitions == null) {
-      List<InternalRow> rows = options.kind().fetch(options.manager(), options);
+      List<InternalRow> rows = options.kind().fetch(options);
       partitions = new InputPartition[] {new ListingPartition(rows)};
     }
     return partitions.clone();

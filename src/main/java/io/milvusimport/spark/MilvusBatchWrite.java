@@ -1,5 +1,6 @@
 package io.milvusimport.spark;
 
+import io.milvusimport.cloud.CloudImportJobs;
 import io.milvusimport.commit.ImportCommitter;
 import io.milvusimport.format.SkippedRows;
 import io.milvusimport.schema.RowLayout;
@@ -35,6 +36,7 @@ final class MilvusBatchWrite implements BatchWrite {
   private final HadoopConf hadoopConf;
   private final ImportCommitter committer;
   private volatile WriteTasks tasks;
+  private volatile VolumeStaging volume;
 
   MilvusBatchWrite(
       ImportOptions options,
@@ -54,6 +56,14 @@ final class MilvusBatchWrite implements BatchWrite {
     SparkContext context = SparkSession.active().sparkContext();
     tasks = WriteTasks.watch(context);
     Broadcast<HadoopConf> conf = JavaSparkContext.fromSparkContext(context).broadcast(hadoopConf);
+    CloudWriteOptions cloud = options.cloud();
+    if (cloud != null) {
+      // Execution, not planning; reads that change no remote state, before any task stages.
+      CloudImportJobs.checkTarget(cloud.connection().client());
+      if (cloud.stagesIntoVolume() && options.resumeWriteId() == null) {
+        volume = VolumeStaging.open(cloud, cloud.volumePath() + writeId + "/", writeId);
+      }
+    }
     return new StagingWriterFactory(
         layout,
         options.format().toString(),
@@ -62,7 +72,8 @@ final class MilvusBatchWrite implements BatchWrite {
         options.maxFileSize(),
         conf,
         options.skipInvalidRows(),
-        options.resumeWriteId() != null);
+        options.resumeWriteId() != null,
+        volume);
   }
 
   @Override
@@ -83,6 +94,9 @@ final class MilvusBatchWrite implements BatchWrite {
     }
     // Before any import job: Spark's abort then deletes the staged files.
     options.maxInvalidRows().check(writeId, staged, skipped.total(), skipped.byReason());
+    if (volume != null) {
+      volume.checkBytes(bytes(files), "Write " + writeId);
+    }
     committer.commit(files, skipped);
   }
 
@@ -95,6 +109,14 @@ final class MilvusBatchWrite implements BatchWrite {
             running.awaitEndAndStop(TASK_END_WAIT);
           }
         });
+  }
+
+  private static long bytes(List<StagedFile> files) {
+    long bytes = 0;
+    for (StagedFile file : files) {
+      bytes += file.bytes();
+    }
+    return bytes;
   }
 
   private static List<StagedFile> files(WriterCommitMessage[] messages) {

@@ -179,25 +179,25 @@ public final class OptionKeys {
    * Zilliz Cloud cluster id ({@code in01-...}): setting it (or {@code projectId} + {@code
    * regionId}) makes the write target Zilliz Cloud, whose import jobs run on the control plane.
    */
-  public static final String CLUSTER_ID = "clusterId";
+  public static final String CLUSTER_ID = io.milvusimport.cloud.CloudKeys.CLUSTER_ID;
 
   /** Zilliz Cloud project id; with {@code regionId}, an alternative to {@code clusterId}. */
-  public static final String PROJECT_ID = "projectId";
+  public static final String PROJECT_ID = io.milvusimport.cloud.CloudKeys.PROJECT_ID;
 
   /** Zilliz Cloud region id, such as {@code aws-us-west-2}; with {@code projectId}. */
-  public static final String REGION_ID = "regionId";
+  public static final String REGION_ID = io.milvusimport.cloud.CloudKeys.REGION_ID;
 
   /** The Zilliz Cloud control plane; default {@code https://api.cloud.zilliz.com}. */
-  public static final String CLOUD_ENDPOINT = "cloudEndpoint";
+  public static final String CLOUD_ENDPOINT = io.milvusimport.cloud.CloudKeys.CLOUD_ENDPOINT;
 
   /** Zilliz Cloud API key for the control plane; required for Zilliz writes, never logged. */
-  public static final String CLOUD_API_KEY = "cloudApiKey";
+  public static final String CLOUD_API_KEY = io.milvusimport.cloud.CloudKeys.CLOUD_API_KEY;
 
   /**
    * {@code volumes} (default) or {@code stages}: the control plane's paths and field names, for
    * organisations still on the stage-era API.
    */
-  public static final String CLOUD_API = "cloudApi";
+  public static final String CLOUD_API = io.milvusimport.cloud.CloudKeys.CLOUD_API;
 
   /** Zilliz Cloud volume to stage into instead of {@code stagingPath} (the user's bucket). */
   public static final String VOLUME = "volume";
@@ -220,12 +220,24 @@ public final class OptionKeys {
   /** Session token of temporary credentials; default {@code fs.s3a.session.token}. */
   public static final String CLOUD_SESSION_TOKEN = "cloudSessionToken";
 
+  /** How long a control-plane call keeps backing off while answered HTTP 429 (default 5m). */
+  public static final String CLOUD_RATE_LIMIT_WAIT =
+      io.milvusimport.cloud.CloudKeys.CLOUD_RATE_LIMIT_WAIT;
+
+  /**
+   * PEM file of extra CA certificates for a volume's object store (read on the driver, sent to the
+   * tasks as text); the JVM's trust store is always trusted too.
+   */
+  public static final String CLOUD_CA_PEM_PATH = "cloudCaPemPath";
+
   /** Keys that mean nothing without a Zilliz Cloud target. */
   static final Set<String> CLOUD_ONLY_KEYS =
       Set.of(
           CLOUD_ENDPOINT,
           CLOUD_API_KEY,
           CLOUD_API,
+          CLOUD_RATE_LIMIT_WAIT,
+          CLOUD_CA_PEM_PATH,
           VOLUME,
           VOLUME_PATH,
           MANIFEST_PATH,
@@ -283,6 +295,8 @@ public final class OptionKeys {
               CLOUD_ENDPOINT,
               CLOUD_API_KEY,
               CLOUD_API,
+              CLOUD_RATE_LIMIT_WAIT,
+              CLOUD_CA_PEM_PATH,
               VOLUME,
               VOLUME_PATH,
               MANIFEST_PATH,

@@ -1,10 +1,12 @@
 package io.milvusimport.spark;
 
+import io.milvusimport.format.RowFileEncoder;
 import io.milvusimport.format.RowFileEncoders;
 import io.milvusimport.format.SkippedRows;
 import io.milvusimport.schema.RowLayout;
 import io.milvusimport.staging.HadoopConf;
 import io.milvusimport.staging.RollingFileWriter;
+import io.milvusimport.staging.StagedFile;
 import java.io.IOException;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -28,7 +30,9 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
   private final long taskId;
   private final boolean skipInvalidRows;
   private final boolean discardRows;
+  private final VolumeStaging volume;
   private RollingFileWriter files;
+  private int filesChecked;
   private long rowIndex;
 
   StagingDataWriter(
@@ -41,7 +45,8 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
       int partitionId,
       long taskId,
       boolean skipInvalidRows,
-      boolean discardRows) {
+      boolean discardRows,
+      VolumeStaging volume) {
     this.layout = layout;
     this.format = format;
     this.compression = compression;
@@ -52,6 +57,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
     this.taskId = taskId;
     this.skipInvalidRows = skipInvalidRows;
     this.discardRows = discardRows;
+    this.volume = volume;
   }
 
   @Override
@@ -60,15 +66,23 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
       return;
     }
     if (files == null) {
-      files =
-          new RollingFileWriter(
-              conf,
-              writeDirectory,
-              partitionId,
-              RowFileEncoders.create(format, compression, layout, partitionId, skipInvalidRows),
-              maxFileSize);
+      files = open();
     }
     files.write(row, rowIndex++);
+    if (volume != null && files.filesClosed() != filesChecked) {
+      // A task stops once its own files are over the volume's upload limit.
+      filesChecked = files.filesClosed();
+      volume.checkBytes(files.bytesClosed(), toString());
+    }
+  }
+
+  private RollingFileWriter open() throws IOException {
+    RowFileEncoder encoder =
+        RowFileEncoders.create(format, compression, layout, partitionId, skipInvalidRows);
+    if (volume != null) {
+      return new RollingFileWriter(volume.sink(partitionId), partitionId, encoder, maxFileSize);
+    }
+    return new RollingFileWriter(conf, writeDirectory, partitionId, encoder, maxFileSize);
   }
 
   @Override
@@ -76,7 +90,15 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
     if (files == null) {
       return new StagedFilesMessage(partitionId, taskId, List.of(), new SkippedRows());
     }
-    return new StagedFilesMessage(partitionId, taskId, files.finish(), files.skipped());
+    List<StagedFile> staged = files.finish();
+    if (volume != null) {
+      long bytes = 0;
+      for (StagedFile file : staged) {
+        bytes += file.bytes();
+      }
+      volume.checkBytes(bytes, toString());
+    }
+    return new StagedFilesMessage(partitionId, taskId, staged, files.skipped());
   }
 
   @Override

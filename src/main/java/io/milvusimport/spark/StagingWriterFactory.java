@@ -8,8 +8,11 @@ import org.apache.spark.sql.connector.write.DataWriter;
 import org.apache.spark.sql.connector.write.DataWriterFactory;
 
 /**
- * What crosses to executors: the row layout, where to stage and how big files may grow. No client
- * and no credential; the Hadoop configuration travels as a broadcast.
+ * What crosses to executors: the row layout, where to stage and how big files may grow; the Hadoop
+ * configuration travels as a broadcast. A write staged into a Zilliz Cloud volume also carries its
+ * {@link VolumeStaging} (temporary upload credentials and the way to renew them, which includes the
+ * control-plane API key: see docs/zilliz-cloud.md, "What crosses to executors"); no other client
+ * and no other credential.
  */
 final class StagingWriterFactory implements DataWriterFactory {
   private static final long serialVersionUID = 1L;
@@ -22,6 +25,7 @@ final class StagingWriterFactory implements DataWriterFactory {
   private final Broadcast<HadoopConf> hadoopConf;
   private final boolean skipInvalidRows;
   private final boolean discardRows;
+  private final VolumeStaging volume;
 
   StagingWriterFactory(
       RowLayout layout,
@@ -31,7 +35,8 @@ final class StagingWriterFactory implements DataWriterFactory {
       long maxFileSize,
       Broadcast<HadoopConf> hadoopConf,
       boolean skipInvalidRows,
-      boolean discardRows) {
+      boolean discardRows,
+      VolumeStaging volume) {
     this.layout = layout;
     this.format = format;
     this.compression = compression;
@@ -40,6 +45,7 @@ final class StagingWriterFactory implements DataWriterFactory {
     this.hadoopConf = hadoopConf;
     this.skipInvalidRows = skipInvalidRows;
     this.discardRows = discardRows;
+    this.volume = volume;
   }
 
   @Override
@@ -54,6 +60,7 @@ final class StagingWriterFactory implements DataWriterFactory {
         partitionId,
         taskId,
         skipInvalidRows,
-        discardRows);
+        discardRows,
+        volume);
   }
 }

@@ -46,8 +46,8 @@ class CloudWriteOptionsTest {
     ImportOptions options = parse(volumeWrite());
     CloudWriteOptions cloud = options.cloud();
     assertThat(cloud).isNotNull();
-    assertThat(cloud.endpoint().toString()).isEqualTo("https://api.cloud.zilliz.com");
-    assertThat(cloud.api()).isEqualTo(CloudWriteOptions.CloudApi.VOLUMES);
+    assertThat(cloud.connection().endpoint().toString()).isEqualTo("https://api.cloud.zilliz.com");
+    assertThat(cloud.api()).isEqualTo(io.milvusimport.cloud.CloudApi.VOLUMES);
     assertThat(cloud.clusterId()).isEqualTo("in01-0123456789abcdef");
     assertThat(cloud.volume()).isEqualTo("vol_1");
     assertThat(cloud.volumePath()).isEqualTo("milvus-import/");
@@ -120,12 +120,13 @@ class CloudWriteOptionsTest {
     options.put("cloudApi", "STAGES");
     options.put("cloudEndpoint", "https://api.cloud.zilliz.com.cn/");
     CloudWriteOptions cloud = parse(options).cloud();
-    assertThat(cloud.api()).isEqualTo(CloudWriteOptions.CloudApi.STAGES);
-    assertThat(cloud.endpoint().toString()).isEqualTo("https://api.cloud.zilliz.com.cn");
+    assertThat(cloud.api()).isEqualTo(io.milvusimport.cloud.CloudApi.STAGES);
+    assertThat(cloud.connection().endpoint().toString())
+        .isEqualTo("https://api.cloud.zilliz.com.cn");
 
     assertThatThrownBy(() -> parse(with(volumeWrite(), "cloudApi", "buckets")))
         .hasMessageContaining("Option 'cloudApi' has an invalid value 'buckets'")
-        .hasMessageContaining("volumes or stages");
+        .hasMessageContaining("volumes (the default) or stages");
     assertThatThrownBy(() -> parse(with(volumeWrite(), "cloudEndpoint", "ftp://x")))
         .hasMessageContaining("Option 'cloudEndpoint' has an invalid value");
   }

@@ -4,11 +4,8 @@ import static io.milvusimport.spark.ImportedRows.s3Staging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.milvusimport.ImportFailedException;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.testkit.ImportTestBed;
-import io.milvusimport.testkit.PrintedText;
-import java.util.List;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -16,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writes that target Zilliz Cloud through {@code df.write}, before the control-plane import is
- * wired in: every option rule holds at plan time, nothing is staged and Milvus gets no request, and
- * none of the cloud secrets reaches a log, plan or error.
+ * Writes that target Zilliz Cloud through {@code df.write} with options that are refused before
+ * Spark executes the write: nothing is staged and Milvus gets no request. (Writes that reach the
+ * control plane are in ZillizVolumeWriteTest, ZillizBucketWriteTest and ZillizWriteErrorsTest.)
  */
 class ZillizWriteOptionsWriteTest {
   private static final int DIM = 4;
@@ -42,39 +39,6 @@ class ZillizWriteOptionsWriteTest {
         .option("cloudApiKey", API_KEY)
         .option("cloudAccessKey", "AKIAZILLIZTEST")
         .option("cloudSecretKey", SECRET_KEY);
-  }
-
-  @Test
-  void zillizWriteIntoOwnBucketIsRefusedBeforeAnythingIsStagedWhileImportIsNotWired()
-      throws Exception {
-    String collection = bed.createDocsCollection(DIM);
-    String prefix = "zilliz-own-bucket";
-    List<String> printed;
-    try (PrintedText text = new PrintedText(bed.spark())) {
-      assertThatThrownBy(() -> zillizWriter(collection, prefix).save())
-          .isInstanceOf(ImportFailedException.class)
-          .hasMessageContaining("Writes into Zilliz Cloud are not available in this build yet")
-          .hasMessageContaining("Nothing was staged or imported");
-      printed = planTexts(text);
-    }
-    assertThat(bed.stagedKeys(prefix + "/")).isEmpty();
-    assertThat(bed.manifestKeys(prefix + "/")).isEmpty();
-    assertThat(bed.standIn().importRequests()).noneMatch(r -> r.toString().contains(collection));
-    assertThat(String.join("\n", printed))
-        .contains("clusterId=in01-0123456789abcdef")
-        .contains("cloudApiKey=*********(redacted)")
-        .doesNotContain(SECRET_KEY)
-        .doesNotContain(API_KEY);
-  }
-
-  /** The texts once Spark's asynchronous listeners reported the failed write's plan. */
-  private static List<String> planTexts(PrintedText text) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline
-        && text.texts().stream().noneMatch(t -> t.contains("clusterId="))) {
-      Thread.sleep(20);
-    }
-    return text.texts();
   }
 
   @Test

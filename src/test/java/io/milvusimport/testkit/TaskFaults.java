@@ -27,6 +27,21 @@ public final class TaskFaults {
     return udf(killAt, true).apply(id);
   }
 
+  /** {@code id}, after the task reading {@code slowAt} paused there for {@code millis}. */
+  public static Column slowAt(long slowAt, long millis, Column id) {
+    return functions
+        .udf(
+            (UDF1<Long, Long>)
+                v -> {
+                  if (v == slowAt) {
+                    Thread.sleep(millis);
+                  }
+                  return v;
+                },
+            DataTypes.LongType)
+        .apply(id);
+  }
+
   private static UserDefinedFunction udf(long at, boolean halt) {
     return functions.udf(
         (UDF1<Long, Long>)

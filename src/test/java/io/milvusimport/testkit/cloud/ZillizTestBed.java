@@ -31,9 +31,10 @@ public final class ZillizTestBed implements AutoCloseable {
   private final LocalS3 s3;
   private final String userBucket;
 
-  private ZillizTestBed(UnaryOperator<ZillizStandIn.Builder> tweak) {
+  private ZillizTestBed(
+      UnaryOperator<ZillizStandIn.Builder> tweak, UnaryOperator<MilvusStandIn.Builder> cluster) {
     this.s3 = LocalS3.shared();
-    this.milvus = MilvusStandIn.builder().stepDelay(Duration.ofMillis(10)).start();
+    this.milvus = cluster.apply(MilvusStandIn.builder().stepDelay(Duration.ofMillis(10))).start();
     this.userBucket = "user-bucket-" + NAMES.incrementAndGet();
     s3.createBucket(userBucket);
     this.zilliz =
@@ -55,7 +56,13 @@ public final class ZillizTestBed implements AutoCloseable {
 
   /** With the stand-in's builder adjusted (rate limit, no describe route, ...). */
   public static ZillizTestBed start(UnaryOperator<ZillizStandIn.Builder> tweak) {
-    return new ZillizTestBed(tweak);
+    return new ZillizTestBed(tweak, m -> m);
+  }
+
+  /** Also with the cluster's Milvus stand-in adjusted (such as its largest import file). */
+  public static ZillizTestBed start(
+      UnaryOperator<ZillizStandIn.Builder> tweak, UnaryOperator<MilvusStandIn.Builder> cluster) {
+    return new ZillizTestBed(tweak, cluster);
   }
 
   public ZillizStandIn zilliz() {
