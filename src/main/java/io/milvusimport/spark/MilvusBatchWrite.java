@@ -34,6 +34,7 @@ final class MilvusBatchWrite implements BatchWrite {
   private final String writeId;
   private final HadoopConf hadoopConf;
   private final ImportCommitter committer;
+  private final Runnable beforeImport;
   private volatile WriteTasks tasks;
 
   MilvusBatchWrite(
@@ -41,7 +42,9 @@ final class MilvusBatchWrite implements BatchWrite {
       RowLayout layout,
       String writeId,
       HadoopConf hadoopConf,
-      boolean twoPhase) {
+      boolean twoPhase,
+      Runnable beforeImport) {
+    this.beforeImport = beforeImport;
     this.options = options;
     this.layout = layout;
     this.writeId = writeId;
@@ -83,6 +86,9 @@ final class MilvusBatchWrite implements BatchWrite {
     }
     // Before any import job: Spark's abort then deletes the staged files.
     options.maxInvalidRows().check(writeId, staged, skipped.total(), skipped.byReason());
+    // A save mode's step (the recreate overwrite): after every task has staged its files, before
+    // any import job; a failure here aborts the write with nothing imported.
+    beforeImport.run();
     committer.commit(files, skipped);
   }
 

@@ -18,6 +18,7 @@ final class MilvusErrors {
   static final int SNAPSHOT_NOT_FOUND = 2600;
   static final int SNAPSHOT_PINNED = 2601;
   static final int ALIAS_NOT_FOUND = 1600;
+  static final int INDEX_NOT_FOUND = 700;
   static final int ALIAS_COLLECTION_NAME_CONFLICT = 1601;
   static final int ALIAS_ALREADY_EXIST = 1602;
 
@@ -113,6 +114,11 @@ final class MilvusErrors {
   static ApiException aliasExists(String db, String alias) {
     return new ApiException(
         ALIAS_ALREADY_EXIST, "alias already exist[database=" + db + "][alias=" + alias + "]");
+  }
+
+  /** {@code merr.WrapErrIndexNotFound(indexName)} (700). */
+  static ApiException indexNotFound(String indexName) {
+    return new ApiException(INDEX_NOT_FOUND, "index not found[indexName=" + indexName + "]");
   }
 
   static ApiException notAuthenticated() {
