@@ -15,6 +15,7 @@ import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.sources.BaseRelation;
 import org.apache.spark.sql.sources.CreatableRelationProvider;
 import org.apache.spark.sql.sources.DataSourceRegister;
+import org.apache.spark.sql.sources.RelationProvider;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
@@ -35,7 +36,11 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * catalog whose connection (the token) lives in Spark conf, which secrets must never reach.
  */
 public final class MilvusImportProvider
-    implements TableProvider, DataSourceRegister, SessionConfigSupport, CreatableRelationProvider {
+    implements TableProvider,
+        DataSourceRegister,
+        SessionConfigSupport,
+        CreatableRelationProvider,
+        RelationProvider {
 
   /** The short name registered with Spark. */
   public static final String SHORT_NAME = "milvus-import";
@@ -90,6 +95,17 @@ public final class MilvusImportProvider
             + " among them, in the metastore. Write with"
             + " df.write().format(\"milvus-import\").option(\"collection\", ...).save(), or"
             + " configure the Milvus catalog (spark.sql.catalog.milvus) and use its tables.");
+  }
+
+  /**
+   * Spark 3.5 reads a session-catalog table of this source through here (its saveAsTable stores the
+   * table before writing, then reads it back): refused with the reason, and Spark's CTAS drops the
+   * entry it made.
+   */
+  @Override
+  public BaseRelation createRelation(
+      SQLContext sqlContext, scala.collection.immutable.Map<String, String> parameters) {
+    throw sessionCatalogRefused();
   }
 
   @Override

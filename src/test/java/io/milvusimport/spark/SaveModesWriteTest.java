@@ -46,11 +46,15 @@ class SaveModesWriteTest {
 
   /** A writer without .mode(...): Spark's default, errorifexists. */
   private static DataFrameWriter<Row> writer(Dataset<Row> df, String collection) {
+    return writer(df).option("collection", collection);
+  }
+
+  /** A writer without .mode(...) and without option collection. */
+  private static DataFrameWriter<Row> writer(Dataset<Row> df) {
     return df.write()
         .format("milvus-import")
         .option("uri", bed.standIn().uri())
         .option("token", bed.token())
-        .option("collection", collection)
         .option("stagingPath", s3Staging("modes"))
         .option("pollInterval", "20ms");
   }
@@ -299,7 +303,7 @@ class SaveModesWriteTest {
     writer(bed.docs(11, DIM, 2), name).mode("overwrite").save();
 
     assertExactlyOnce(bed.standIn().rows("default", name), 11, DIM);
-    assertThat(bed.standIn().aliasTarget("default", name)).isNull();
+    assertThat(bed.standIn().collectionNames("default")).contains(name);
     assertThat(bed.standIn().describeCollection("default", name).path("indexes").toString())
         .contains("emb_idx");
     List<String> calls =
@@ -358,9 +362,8 @@ class SaveModesWriteTest {
     String name = fresh();
     String other = fresh();
 
-    designed(writer(bed.docs(3, DIM, 1), name).option("collection", (String) null)).save(name);
-    designed(writer(bed.docs(2, DIM, 1), other).option("collection", (String) null))
-        .save("default." + other);
+    designed(writer(bed.docs(3, DIM, 1))).save(name);
+    designed(writer(bed.docs(2, DIM, 1))).save("default." + other);
 
     assertExactlyOnce(bed.standIn().rows("default", name), 3, DIM);
     assertExactlyOnce(bed.standIn().rows("default", other), 2, DIM);
@@ -368,10 +371,7 @@ class SaveModesWriteTest {
 
   @Test
   void aSavePathThatIsNoCollectionNameIsRefused() {
-    assertThatThrownBy(
-            () ->
-                designed(writer(bed.docs(3, DIM, 1), "ignored").option("collection", (String) null))
-                    .save("s3a://bucket/some/path"))
+    assertThatThrownBy(() -> designed(writer(bed.docs(3, DIM, 1))).save("s3a://bucket/some/path"))
         .isInstanceOf(InvalidOptionException.class)
         .hasMessageContaining("the path names the target collection");
     assertThatThrownBy(() -> designed(writer(bed.docs(3, DIM, 1), "docs_a")).save("docs_b"))
