@@ -52,7 +52,9 @@ public final class MilvusCollections {
                     + database
                     + "' (Milvus code 100: "
                     + e.serverMessage()
-                    + "); create it first"));
+                    + "); create it first, or let the write create it from the DataFrame:"
+                    + " the default save mode (errorifexists) does, and mode(\"append\") with"
+                    + " createCollection=true (see docs/save-modes.md)"));
       }
       throw e;
     }

@@ -70,9 +70,6 @@ final class MilvusBatchWrite implements BatchWrite {
 
   @Override
   public void commit(WriterCommitMessage[] messages) {
-    if (tasks != null) {
-      tasks.stop();
-    }
     SkippedRows skipped = new SkippedRows();
     for (WriterCommitMessage message : messages) {
       if (message != null) {
@@ -90,6 +87,11 @@ final class MilvusBatchWrite implements BatchWrite {
     // any import job; a failure here aborts the write with nothing imported.
     beforeImport.run();
     committer.commit(files, skipped);
+    // Only now: Spark's listener bus may not have delivered the last tasks' end events yet when
+    // the commit starts, and a failed commit's abort waits on that count.
+    if (tasks != null) {
+      tasks.stop();
+    }
   }
 
   @Override
