@@ -84,6 +84,18 @@ public final class MilvusCollections {
         .asBoolean(false);
   }
 
+  /** The aliases of {@code collection}, from its describe answer. */
+  public List<String> aliasesOf(String database, String collection) {
+    ObjectNode body = client.body().put("dbName", database).put("collectionName", collection);
+    List<String> out = new ArrayList<>();
+    retry
+        .call(
+            "describe of collection " + collection, () -> client.post("collections/describe", body))
+        .path("aliases")
+        .forEach(a -> out.add(a.asText()));
+    return out;
+  }
+
   /** The collection {@code alias} points at, or null when it is no alias. */
   public String aliasTarget(String database, String alias) {
     ObjectNode body = client.body().put("dbName", database).put("aliasName", alias);

@@ -7,6 +7,7 @@ import io.milvusimport.milvus.MilvusCollections;
 import io.milvusimport.spark.SaveOptions.OverwriteStrategy;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -50,7 +51,12 @@ final class OverwriteRun {
     this.save = save;
   }
 
-  void run() {
+  void run(String partition) {
+    if (partition != null) {
+      throw refused(
+          "option 'partition' is set, but an overwrite replaces the whole collection; leave it"
+              + " out, or append into the partition");
+    }
     OverwriteStrategy strategy = save.overwriteStrategy();
     String aliased = collections.aliasTarget(db, name);
     if (aliased != null) {
@@ -71,10 +77,24 @@ final class OverwriteRun {
               + "' is a collection, not an alias: overwriteStrategy=swap needs an alias. Use"
               + " overwriteStrategy=replace (turns the name into an alias of a new collection) or"
               + " recreate (drop and recreate at commit)");
-    } else if (strategy == OverwriteStrategy.REPLACE) {
-      replace();
     } else {
-      recreate();
+      List<String> aliases = collections.aliasesOf(db, name);
+      if (!aliases.isEmpty()) {
+        throw refused(
+            "collection '"
+                + name
+                + "' has aliases "
+                + aliases
+                + ", and Milvus drops no collection that has aliases: overwrite it through an"
+                + " alias (overwriteStrategy=swap), e.g. .option(\"collection\", \""
+                + aliases.get(0)
+                + "\")");
+      }
+      if (strategy == OverwriteStrategy.REPLACE) {
+        replace();
+      } else {
+        recreate();
+      }
     }
   }
 

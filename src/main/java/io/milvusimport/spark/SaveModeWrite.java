@@ -59,6 +59,13 @@ final class SaveModeWrite {
   void run() {
     String db = options.database();
     String name = options.collection();
+    if (options.resumeWriteId() != null && mode != SaveMode.Append) {
+      throw new InvalidOptionException(
+          "Option 'resumeWriteId' finishes an earlier write into an existing collection: use it"
+              + " with .mode(\"append\"), not with save mode '"
+              + mode.name().toLowerCase(java.util.Locale.ROOT)
+              + "'.");
+    }
     if (mode == SaveMode.Append && !save.createCollection()) {
       append(name, null); // as before save modes: the write's plan describes the collection
       return;
@@ -106,7 +113,7 @@ final class SaveModeWrite {
         break;
       case Overwrite:
         if (exists) {
-          new OverwriteRun(this, collections, db, name, save).run();
+          new OverwriteRun(this, collections, db, name, save).run(options.partition());
         } else {
           createAndImport(collections, db, name);
         }

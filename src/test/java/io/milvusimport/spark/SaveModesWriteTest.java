@@ -390,6 +390,41 @@ class SaveModesWriteTest {
     assertThat(bed.standIn().hasCollection("default", name)).isFalse();
   }
 
+  @Test
+  void overwriteOfACollectionThatHasAliasesIsRefusedNamingThem() {
+    String name = existing(fresh(), 5);
+    bed.standIn().createAlias("default", name + "_a", name);
+
+    assertThatThrownBy(() -> writer(bed.docs(2, DIM, 1), name).mode("overwrite").save())
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("has aliases [" + name + "_a]")
+        .hasMessageContaining("overwrite it through an alias");
+    assertThat(bed.standIn().rows("default", name)).hasSize(5);
+  }
+
+  @Test
+  void overwriteWithAPartitionAndResumeWithAnotherModeAreRefused() {
+    String name = existing(fresh(), 5);
+
+    assertThatThrownBy(
+            () ->
+                writer(bed.docs(2, DIM, 1), name)
+                    .mode("overwrite")
+                    .option("partition", "p1")
+                    .save())
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("an overwrite replaces the whole collection");
+    assertThatThrownBy(
+            () ->
+                writer(bed.docs(2, DIM, 1), name)
+                    .mode("overwrite")
+                    .option("resumeWriteId", "20250101-120000-1a2b3c4d")
+                    .save())
+        .isInstanceOf(InvalidOptionException.class)
+        .hasMessageContaining("use it with .mode(\"append\")");
+    assertThat(bed.standIn().rows("default", name)).hasSize(5);
+  }
+
   private static int indexOf(List<String> calls, String suffix) {
     for (int i = 0; i < calls.size(); i++) {
       if (calls.get(i).endsWith(suffix)) {
