@@ -2,7 +2,6 @@ package io.milvusimport.spark;
 
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.connect.MilvusConnection;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -114,13 +113,9 @@ public final class MilvusImportProvider
       SaveMode mode,
       scala.collection.immutable.Map<String, String> parameters,
       Dataset<Row> data) {
-    Map<String, String> options = new HashMap<>();
-    scala.collection.Iterator<scala.Tuple2<String, String>> it = parameters.iterator();
-    while (it.hasNext()) {
-      scala.Tuple2<String, String> kv = it.next();
-      options.put(kv._1(), kv._2());
-    }
-    new SaveModeWrite(sqlContext.sparkSession(), keyPrefix(), mode, options, data).run();
+    new SaveModeWrite(
+            sqlContext.sparkSession(), keyPrefix(), mode, ScalaMaps.toJava(parameters), data)
+        .run();
     return new SavedRelation(sqlContext, data.schema());
   }
 }

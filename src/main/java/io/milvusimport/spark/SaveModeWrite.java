@@ -44,14 +44,9 @@ final class SaveModeWrite {
     this.mode = mode;
     this.data = data;
     this.given = SaveTarget.given(parameters);
-    Map<String, String> conf = new HashMap<>();
-    scala.collection.Iterator<scala.Tuple2<String, String>> it =
-        spark.sqlContext().getAllConfs().iterator();
-    while (it.hasNext()) {
-      scala.Tuple2<String, String> kv = it.next();
-      conf.put(kv._1(), kv._2());
-    }
-    this.merged = SaveTarget.withSession(given, conf, keyPrefix);
+    this.merged =
+        SaveTarget.withSession(
+            given, ScalaMaps.toJava(spark.sqlContext().getAllConfs()), keyPrefix);
     this.options = ImportOptions.parse(merged);
     this.save = SaveOptions.parse(merged);
   }
