@@ -296,6 +296,21 @@ class SaveModesWriteTest {
   }
 
   @Test
+  void aRefusedCreateLeavesNoCollectionAndSaysNothingWasImported() {
+    String name = fresh();
+    bed.standIn().faults().failNext("collections/create", 1, 1100, "injected: create refused");
+
+    assertThatThrownBy(() -> designed(writer(bed.docs(4, DIM, 1), name)).save())
+        .isInstanceOf(ImportFailedException.class)
+        .hasMessageContaining("Creating collection '" + name + "'")
+        .hasMessageContaining("nothing was imported")
+        .hasMessageContaining("injected: create refused");
+
+    assertThat(bed.standIn().hasCollection("default", name)).isFalse();
+    assertThat(importJobsFor(name)).isZero();
+  }
+
+  @Test
   void overwriteOfAPlainCollectionRecreatesItInTheCommitAfterTheTasksStaged() {
     String name = existing(fresh(), 30);
     int before = bed.standIn().requestPaths().size();
