@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a collection's schema from Milvus's describe answer (contract §2). These plan-time reads go
- * through the {@link RetryPolicy} like every other call, so one 503 does not fail the write.
+ * Collections and aliases of one Milvus: the schema from the describe answer (contract §2), and the
+ * create, drop and alias calls of save modes and the Milvus catalog. Every call goes through the
+ * {@link RetryPolicy}, so one 503 does not fail the write; a create whose answer was lost is not
+ * sent again once the collection exists.
  */
 public final class MilvusCollections {
   /** Milvus's "collection not found" code. */
   static final int COLLECTION_NOT_FOUND = 100;
+
+  /** Milvus's "alias not found" code. */
+  static final int ALIAS_NOT_FOUND = 1600;
 
   private final MilvusRestClient client;
   private final RetryPolicy retry;
@@ -47,7 +52,9 @@ public final class MilvusCollections {
                     + database
                     + "' (Milvus code 100: "
                     + e.serverMessage()
-                    + "); create it first"));
+                    + "); create it first, or let the write create it from the DataFrame:"
+                    + " the default save mode (errorifexists) does, and mode(\"append\") with"
+                    + " createCollection=true (see docs/save-modes.md)"));
       }
       throw e;
     }
@@ -66,6 +73,126 @@ public final class MilvusCollections {
         .call("check of partition " + partition, () -> client.post("partitions/has", body))
         .path("has")
         .asBoolean(false);
+  }
+
+  /** True when {@code name} is a collection or an alias of one ({@code /collections/has}). */
+  public boolean exists(String database, String name) {
+    ObjectNode body = client.body().put("dbName", database).put("collectionName", name);
+    return retry
+        .call("check of collection " + name, () -> client.post("collections/has", body))
+        .path("has")
+        .asBoolean(false);
+  }
+
+  /** The aliases of {@code collection}, from its describe answer. */
+  public List<String> aliasesOf(String database, String collection) {
+    ObjectNode body = client.body().put("dbName", database).put("collectionName", collection);
+    List<String> out = new ArrayList<>();
+    retry
+        .call(
+            "describe of collection " + collection, () -> client.post("collections/describe", body))
+        .path("aliases")
+        .forEach(a -> out.add(a.asText()));
+    return out;
+  }
+
+  /** The collection {@code alias} points at, or null when it is no alias. */
+  public String aliasTarget(String database, String alias) {
+    ObjectNode body = client.body().put("dbName", database).put("aliasName", alias);
+    try {
+      return retry
+          .call("describe of alias " + alias, () -> client.post("aliases/describe", body))
+          .path("collectionName")
+          .asText(null);
+    } catch (MilvusServerException e) {
+      if (e.code() == ALIAS_NOT_FOUND || e.code() == COLLECTION_NOT_FOUND) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Creates the collection of {@code createRequest} (the body of {@code /collections/create}, e.g.
+   * {@code CollectionDesign.createRequest}). A repeat after a lost answer first checks whether the
+   * collection exists, so the create is not refused as a duplicate of itself.
+   */
+  public void create(ObjectNode createRequest) {
+    String database = createRequest.path("dbName").asText("default");
+    String name = createRequest.path("collectionName").asText();
+    retry.createOnce(
+        "create of collection " + name,
+        false,
+        () -> exists(database, name) ? name : null,
+        () -> {
+          client.post("collections/create", createRequest);
+          return name;
+        });
+  }
+
+  /** Drops a collection (never through an alias: Milvus refuses that). */
+  public void drop(String database, String collection) {
+    ObjectNode body = client.body().put("dbName", database).put("collectionName", collection);
+    retry.call("drop of collection " + collection, () -> client.post("collections/drop", body));
+  }
+
+  /** {@code /collections/rename} within the database. */
+  public void rename(String database, String collection, String newName) {
+    ObjectNode body =
+        client
+            .body()
+            .put("dbName", database)
+            .put("collectionName", collection)
+            .put("newCollectionName", newName);
+    retry.call("rename of collection " + collection, () -> client.post("collections/rename", body));
+  }
+
+  /** {@code /aliases/create}: a new alias for an existing collection. */
+  public void createAlias(String database, String alias, String collection) {
+    aliasCall("create", database, alias, collection);
+  }
+
+  /** {@code /aliases/alter}: points an alias at another collection, atomically for readers. */
+  public void alterAlias(String database, String alias, String collection) {
+    aliasCall("alter", database, alias, collection);
+  }
+
+  /** {@code /aliases/drop}. */
+  public void dropAlias(String database, String alias) {
+    aliasCall("drop", database, alias, null);
+  }
+
+  private void aliasCall(String verb, String database, String alias, String collection) {
+    ObjectNode body = client.body().put("dbName", database).put("aliasName", alias);
+    if (collection != null) {
+      body.put("collectionName", collection);
+    }
+    retry.call(verb + " of alias " + alias, () -> client.post("aliases/" + verb, body));
+  }
+
+  /**
+   * The create request of a new collection {@code target} with the schema, functions, shards and
+   * vector indexes of {@code source}: what an overwrite imports into before the alias swap.
+   */
+  public ObjectNode likeRequest(String database, String source, String target) {
+    ObjectNode body = client.body().put("dbName", database).put("collectionName", source);
+    JsonNode described =
+        retry.call(
+            "describe of collection " + source, () -> client.post("collections/describe", body));
+    ObjectNode request = CollectionCopy.createRequest(database, target, described);
+    for (JsonNode index : described.path("indexes")) {
+      String indexName = index.path("indexName").asText();
+      ObjectNode ask =
+          client
+              .body()
+              .put("dbName", database)
+              .put("collectionName", source)
+              .put("indexName", indexName);
+      JsonNode answer =
+          retry.call("describe of index " + indexName, () -> client.post("indexes/describe", ask));
+      CollectionCopy.addIndex(request, index, answer);
+    }
+    return request;
   }
 
   static CollectionSchema parse(String database, String collection, JsonNode data) {

@@ -129,7 +129,7 @@ final class SparkTypeMapping {
     }
   }
 
-  private static boolean sparseMap(DataType type) {
+  static boolean sparseMap(DataType type) {
     if (!(type instanceof MapType)) {
       return false;
     }
@@ -137,7 +137,7 @@ final class SparkTypeMapping {
     return integral(map.keyType()) && floating(map.valueType());
   }
 
-  private static boolean sparseStruct(DataType type) {
+  static boolean sparseStruct(DataType type) {
     if (!(type instanceof StructType)) {
       return false;
     }

@@ -52,6 +52,6 @@ public final class CatalogWrites {
    * and collection, the statement's own options on top).
    */
   public static Write write(Map<String, String> options, StructType schema, String queryId) {
-    return new MilvusWrite(ImportOptions.parse(options), schema, queryId);
+    return new MilvusWrite(ImportOptions.parse(options), schema, queryId, () -> {});
   }
 }

@@ -35,6 +35,7 @@ final class MilvusBatchWrite implements BatchWrite {
   private final String writeId;
   private final HadoopConf hadoopConf;
   private final ImportCommitter committer;
+  private final Runnable beforeImport;
   private volatile WriteTasks tasks;
   private volatile VolumeStaging volume;
 
@@ -43,7 +44,9 @@ final class MilvusBatchWrite implements BatchWrite {
       RowLayout layout,
       String writeId,
       HadoopConf hadoopConf,
-      boolean twoPhase) {
+      boolean twoPhase,
+      Runnable beforeImport) {
+    this.beforeImport = beforeImport;
     this.options = options;
     this.layout = layout;
     this.writeId = writeId;
@@ -78,9 +81,6 @@ final class MilvusBatchWrite implements BatchWrite {
 
   @Override
   public void commit(WriterCommitMessage[] messages) {
-    if (tasks != null) {
-      tasks.stop();
-    }
     SkippedRows skipped = new SkippedRows();
     for (WriterCommitMessage message : messages) {
       if (message != null) {
@@ -97,7 +97,15 @@ final class MilvusBatchWrite implements BatchWrite {
     if (volume != null) {
       volume.checkBytes(bytes(files), "Write " + writeId);
     }
+    // A save mode's step (the recreate overwrite): after every task has staged its files, before
+    // any import job; a failure here aborts the write with nothing imported.
+    beforeImport.run();
     committer.commit(files, skipped);
+    // Only now: Spark's listener bus may not have delivered the last tasks' end events yet when
+    // the commit starts, and a failed commit's abort waits on that count.
+    if (tasks != null) {
+      tasks.stop();
+    }
   }
 
   @Override

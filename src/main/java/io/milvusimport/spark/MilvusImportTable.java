@@ -15,14 +15,17 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * A Milvus collection as a Spark write target, and, with option {@code list}, a listing of Milvus
- * metadata (snapshots, restore jobs) as a read. Creating it has no side effects.
+ * metadata (snapshots, restore jobs) as a read. Creating it has no side effects. Only the append a
+ * save mode runs declares BATCH_WRITE (see {@link NestedWrites}).
  */
 final class MilvusImportTable implements SupportsWrite, SupportsRead {
   private final StructType schema;
   private final String name;
+  private final boolean nestedWrite;
 
-  MilvusImportTable(StructType schema, Map<String, String> properties) {
+  MilvusImportTable(StructType schema, Map<String, String> properties, boolean nestedWrite) {
     this.schema = schema;
+    this.nestedWrite = nestedWrite;
     String database = find(properties, OptionKeys.DATABASE, "default");
     String list = find(properties, OptionKeys.LIST, null);
     if (list == null) {
@@ -64,9 +67,12 @@ final class MilvusImportTable implements SupportsWrite, SupportsRead {
 
   @Override
   public Set<TableCapability> capabilities() {
-    // TRUNCATE only so that mode("overwrite") reaches our builder and gets a clear refusal.
-    return EnumSet.of(
-        TableCapability.BATCH_WRITE, TableCapability.TRUNCATE, TableCapability.BATCH_READ);
+    // Without BATCH_WRITE, df.write().save() hands every save mode to the provider's
+    // createRelation, which decides on the driver and runs the import as a nested append: only
+    // that append's table (a live NestedWrites ticket) declares BATCH_WRITE.
+    return nestedWrite
+        ? EnumSet.of(TableCapability.BATCH_WRITE, TableCapability.BATCH_READ)
+        : EnumSet.of(TableCapability.BATCH_READ);
   }
 
   @Override

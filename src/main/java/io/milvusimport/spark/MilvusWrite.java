@@ -35,11 +35,13 @@ final class MilvusWrite implements Write {
   private final ImportOptions options;
   private final StructType schema;
   private final String queryId;
+  private final Runnable beforeImport;
 
-  MilvusWrite(ImportOptions options, StructType schema, String queryId) {
+  MilvusWrite(ImportOptions options, StructType schema, String queryId, Runnable beforeImport) {
     this.options = options;
     this.schema = schema;
     this.queryId = queryId;
+    this.beforeImport = beforeImport;
   }
 
   @Override
@@ -89,7 +91,7 @@ final class MilvusWrite implements Write {
         options.database(),
         options.collection(),
         options.staging().writeDirectory(writeId));
-    return new MilvusBatchWrite(options, layout, writeId, hadoopConf, twoPhase);
+    return new MilvusBatchWrite(options, layout, writeId, hadoopConf, twoPhase, beforeImport);
   }
 
   @Override

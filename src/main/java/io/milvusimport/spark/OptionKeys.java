@@ -1,6 +1,7 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.connect.ConnectionKeys;
+import io.milvusimport.schema.DesignKeys;
 import java.util.Set;
 
 /**
@@ -163,6 +164,27 @@ public final class OptionKeys {
   public static final String SNAPSHOT_BEFORE = "snapshotBefore";
 
   /**
+   * {@code true}: a {@code mode("append")} write creates the collection when it is missing (from
+   * the DataFrame and the design options, as {@code errorifexists} does). Default {@code false}.
+   */
+  public static final String CREATE_COLLECTION = "createCollection";
+
+  /**
+   * How {@code mode("overwrite")} replaces an existing collection: {@code auto} (default), {@code
+   * swap}, {@code replace} or {@code recreate}; see docs/save-modes.md.
+   */
+  public static final String OVERWRITE_STRATEGY = "overwriteStrategy";
+
+  /** {@code true}: an overwrite keeps the replaced collection (renamed) instead of dropping it. */
+  public static final String KEEP_OLD_COLLECTION = "keepOldCollection";
+
+  /**
+   * Set by the connector only: marks the import a save mode runs on the driver (a one-time ticket
+   * of {@link NestedWrites}); a user value matches no ticket and is refused.
+   */
+  static final String NESTED_WRITE = "milvusImportNestedWrite";
+
+  /**
    * Reads only: what a {@code spark.read()} of the source lists, {@code snapshots} (of {@code
    * collection}) or {@code restoreJobs}. Reads are listings of Milvus's own metadata, never rows of
    * a collection; see {@link ListingKind}.
@@ -302,7 +324,11 @@ public final class OptionKeys {
               MANIFEST_PATH,
               CLOUD_ACCESS_KEY,
               CLOUD_SECRET_KEY,
-              CLOUD_SESSION_TOKEN));
+              CLOUD_SESSION_TOKEN,
+              CREATE_COLLECTION,
+              OVERWRITE_STRATEGY,
+              KEEP_OLD_COLLECTION,
+              NESTED_WRITE));
 
   /** Keys only reads take; a read also accepts (and ignores) every write key in {@link #KEYS}. */
   static final Set<String> READ_KEYS = Set.of(LIST, TARGET_DATABASE, TARGET_COLLECTION);
@@ -310,6 +336,7 @@ public final class OptionKeys {
   private static Set<String> withConnectionKeys(Set<String> writerKeys) {
     Set<String> all = new java.util.HashSet<>(writerKeys);
     all.addAll(ConnectionKeys.KEYS);
+    all.addAll(DesignKeys.KEYS);
     return Set.copyOf(all);
   }
 

@@ -307,18 +307,6 @@ class MilvusImportWriteTest {
   }
 
   @Test
-  void refusesOverwriteMode() {
-    String collection = bed.createDocsCollection(DIM);
-    assertThatThrownBy(
-            () ->
-                bed.writer(bed.docs(5, DIM, 1), collection, s3Staging("s"))
-                    .mode("overwrite")
-                    .save())
-        .hasMessageContaining("Save mode 'overwrite' is not supported")
-        .hasMessageContaining(".mode(\"append\")");
-  }
-
-  @Test
   void reportsRejectedCredentials() {
     String collection = bed.createDocsCollection(DIM);
     assertThatThrownBy(

@@ -148,4 +148,28 @@ class SecretsWriteTest {
         .contains("token=*********(redacted)")
         .doesNotContain(SECRET);
   }
+
+  @Test
+  void tokenNeverAppearsWhenASaveModeCreatesOrSwapsTheCollection() throws Exception {
+    String name = "secret_created_" + System.nanoTime();
+    String alias = name + "_live";
+    List<String> printed;
+    try (PrintedText text = new PrintedText(bed.spark())) {
+      bed.writer(bed.docs(10, DIM, 1), name, s3Staging("secret-create"))
+          .mode("errorifexists")
+          .option("primaryKey", "id")
+          .option("vectorDims", "embedding:" + DIM)
+          .option("maxLength", "text:64")
+          .save();
+      bed.standIn().createAlias("default", alias, name);
+      bed.writer(bed.docs(5, DIM, 1), alias, s3Staging("secret-swap")).mode("overwrite").save();
+      text.awaitWrites(4); // each save: Spark's SaveIntoDataSourceCommand and the nested append
+      printed = text.texts();
+    }
+    assertExactlyOnce(bed.standIn().rows("default", alias), 5, DIM);
+    assertThat(String.join("\n", printed))
+        .contains("SaveIntoDataSourceCommand")
+        .contains("token=*********(redacted)")
+        .doesNotContain(SECRET);
+  }
 }

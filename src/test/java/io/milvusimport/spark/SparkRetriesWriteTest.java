@@ -83,7 +83,8 @@ class SparkRetriesWriteTest {
             "pollInterval",
             "20ms");
     BatchWrite write =
-        new MilvusWrite(ImportOptions.parse(options), bed.docs(1, DIM, 1).schema(), "q").toBatch();
+        new MilvusWrite(ImportOptions.parse(options), bed.docs(1, DIM, 1).schema(), "q", () -> {})
+            .toBatch();
     DataWriterFactory factory = write.createBatchWriterFactory(() -> 2);
 
     DataWriter<InternalRow> original = factory.createWriter(0, 1);

@@ -43,6 +43,35 @@ final class CollectionEndpoints {
           return null;
         });
     r.register(
+        C + "rename",
+        req -> {
+          store.rename(req.db, name(req), req.required("newCollectionName", "RenameCollectionReq"));
+          return null;
+        });
+    r.register(
+        "/v2/vectordb/indexes/describe",
+        req -> {
+          CollectionSpec c = store.get(req.db, name(req));
+          String indexName = req.required("indexName", "IndexReq");
+          ArrayNode out = RestRouter.JSON.createArrayNode();
+          for (JsonNode index : c.indexes) {
+            if (index.path("indexName").asText().equals(indexName)) {
+              out.add(indexDescription(index, c.rowCount()));
+            }
+          }
+          if (out.isEmpty()) {
+            throw MilvusErrors.indexNotFound(indexName);
+          }
+          return out;
+        });
+    r.register(
+        "/v2/vectordb/indexes/list",
+        req -> {
+          ArrayNode out = RestRouter.JSON.createArrayNode();
+          store.get(req.db, name(req)).indexes.forEach(i -> out.add(i.path("indexName").asText()));
+          return out;
+        });
+    r.register(
         C + "flush",
         req -> {
           store.get(req.db, name(req)).flush();
@@ -131,7 +160,15 @@ final class CollectionEndpoints {
     }
     d.set("functions", c.functions.deepCopy());
     d.putArray("aliases");
-    d.putArray("indexes");
+    ArrayNode indexes = d.putArray("indexes");
+    for (JsonNode index : c.indexes) {
+      // handler_v2 printIndexes: fieldName, indexName, metricType
+      indexes
+          .addObject()
+          .put("fieldName", index.path("fieldName").asText())
+          .put("indexName", index.path("indexName").asText())
+          .put("metricType", index.path("metricType").asText(""));
+    }
     d.put("load", "LoadStateLoaded");
     d.put("shardsNum", c.shardsNum);
     d.put("partitionsNum", c.partitionNames().size());
@@ -141,6 +178,24 @@ final class CollectionEndpoints {
       props.addObject().put("key", "timezone").put("value", c.timezone);
     }
     return d;
+  }
+
+  /** One entry of {@code indexes/describe}'s data (handler_v2 describeIndex). */
+  private static ObjectNode indexDescription(JsonNode index, long rows) {
+    ObjectNode o = RestRouter.JSON.createObjectNode();
+    o.put("indexName", index.path("indexName").asText());
+    o.put("fieldName", index.path("fieldName").asText());
+    o.put("indexType", index.path("indexType").asText("AUTOINDEX"));
+    o.put("metricType", index.path("metricType").asText(""));
+    o.put("indexState", "Finished");
+    o.put("totalRows", rows);
+    o.put("indexedRows", rows);
+    o.put("pendingRows", 0);
+    o.put("failReason", "");
+    if (index.path("params").isObject()) {
+      o.set("params", index.get("params").deepCopy());
+    }
+    return o;
   }
 
   private static void param(ArrayNode params, String key, Integer value) {

@@ -3,6 +3,7 @@ package io.milvusimport.testkit.standin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,6 +34,12 @@ final class CollectionSpec {
    * {@code params}.
    */
   String timezone = TimestampTz.DEFAULT_TIMEZONE;
+
+  /**
+   * The create body's {@code indexParams} ({@code fieldName, indexName, metricType, indexType,
+   * params}), as Milvus builds them right after the create.
+   */
+  ArrayNode indexes = JsonNodeFactory.instance.arrayNode();
 
   private final Map<String, List<Map<String, Object>>> partitions = new LinkedHashMap<>();
 
@@ -91,6 +98,18 @@ final class CollectionSpec {
     CollectionSpec spec =
         new CollectionSpec(db, name, autoId, dynamic, fields, functions, consistency, shards);
     spec.timezone = timezoneProperty(body);
+    for (JsonNode index : body.path("indexParams")) {
+      String field = index.path("fieldName").asText("");
+      if (fields.stream().noneMatch(f -> f.name.equals(field))) {
+        // proxy's index task: "cannot create index on non-exist field: <name>"
+        throw MilvusErrors.parameterInvalid("cannot create index on non-exist field: " + field);
+      }
+      ObjectNode copy = (ObjectNode) index.deepCopy();
+      if (!copy.hasNonNull("indexName")) {
+        copy.put("indexName", field);
+      }
+      spec.indexes.add(copy);
+    }
     return spec;
   }
 
@@ -283,6 +302,16 @@ final class CollectionSpec {
             consistencyLevel,
             shardsNum);
     copy.timezone = timezone;
+    return copy;
+  }
+
+  /** This collection under another name, with its rows and indexes ({@code collections/rename}). */
+  synchronized CollectionSpec renamed(String newName) {
+    CollectionSpec copy = withSchemaOf(db, newName);
+    copy.indexes = indexes.deepCopy();
+    copy.partitions.clear();
+    partitions.forEach((p, rows) -> copy.partitions.put(p, new ArrayList<>(rows)));
+    copy.flushed.putAll(flushed);
     return copy;
   }
 

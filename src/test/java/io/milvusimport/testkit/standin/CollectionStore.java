@@ -26,7 +26,11 @@ final class CollectionStore {
     return db + "\u0000" + name;
   }
 
+  /** Every {@code collections/create} body received, in order (refused ones too). */
+  final List<JsonNode> createRequests = java.util.Collections.synchronizedList(new ArrayList<>());
+
   CollectionSpec create(String db, String name, JsonNode body) {
+    createRequests.add(body.deepCopy());
     checkNotAlias(db, name);
     CollectionSpec spec = CollectionSpec.fromCreateBody(db, name, body);
     CollectionSpec prev = collections.putIfAbsent(key(db, name), spec);
@@ -87,6 +91,30 @@ final class CollectionStore {
               + ", please remove all aliases before dropping the collection");
     }
     return collections.remove(key(db, name)) != null;
+  }
+
+  /**
+   * {@code collections/rename} in one database: the new name must be free of collections and
+   * aliases (Milvus: "duplicated new collection name ..."); aliases keep pointing at the renamed
+   * collection.
+   */
+  void rename(String db, String name, String newName) {
+    CollectionSpec c = collections.get(key(db, name));
+    if (c == null) {
+      throw MilvusErrors.collectionNotFound(db, name);
+    }
+    if (collections.containsKey(key(db, newName)) || aliases.containsKey(key(db, newName))) {
+      throw MilvusErrors.parameterInvalid(
+          "duplicated new collection name "
+              + db
+              + ":"
+              + newName
+              + " with other collection name or alias");
+    }
+    collections.put(key(db, newName), c.renamed(newName));
+    collections.remove(key(db, name));
+    aliases.replaceAll(
+        (k, target) -> k.startsWith(key(db, "")) && target.equals(name) ? newName : target);
   }
 
   /** {@code aliases/create}: the collection must exist, the alias be no collection nor alias. */

@@ -20,6 +20,7 @@ final class MilvusErrors {
   static final int DATABASE_NOT_FOUND = 800;
   static final int UNEXPECTED = 65535;
   static final int ALIAS_NOT_FOUND = 1600;
+  static final int INDEX_NOT_FOUND = 700;
   static final int ALIAS_COLLECTION_NAME_CONFLICT = 1601;
   static final int ALIAS_ALREADY_EXIST = 1602;
 
@@ -125,6 +126,11 @@ final class MilvusErrors {
   /** A plain Go error ({@code fmt.Errorf}) as the proxy returns it: code 65535, the text as is. */
   static ApiException unexpected(String message) {
     return new ApiException(UNEXPECTED, message);
+  }
+
+  /** {@code merr.WrapErrIndexNotFound(indexName)} (700). */
+  static ApiException indexNotFound(String indexName) {
+    return new ApiException(INDEX_NOT_FOUND, "index not found[indexName=" + indexName + "]");
   }
 
   static ApiException notAuthenticated() {

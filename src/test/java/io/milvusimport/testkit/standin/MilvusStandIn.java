@@ -205,6 +205,18 @@ public final class MilvusStandIn implements AutoCloseable {
   }
 
   /** Whether the collection exists. */
+  /** Every {@code collections/create} body received, in order. */
+  public List<JsonNode> collectionCreateRequests() {
+    synchronized (store.createRequests) {
+      return new ArrayList<>(store.createRequests);
+    }
+  }
+
+  /** The database's collection names (not aliases), sorted. */
+  public List<String> collectionNames(String db) {
+    return store.names(db);
+  }
+
   public boolean hasCollection(String db, String collection) {
     return store.find(db, collection) != null;
   }
