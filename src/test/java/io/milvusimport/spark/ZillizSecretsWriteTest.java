@@ -56,7 +56,7 @@ class ZillizSecretsWriteTest {
     assertExactlyOnce(stack.rows(collection), 60, ZillizWrites.DIM);
     String all = String.join("\n", printed);
     assertThat(all)
-        .contains("clusterId=" + ZillizTestBed.CLUSTER)
+        .containsIgnoringCase("clusterId=" + ZillizTestBed.CLUSTER)
         .doesNotContain(ZillizTestBed.API_KEY)
         .doesNotContain(ZillizTestBed.URL_SECRET)
         .doesNotContain(ZillizTestBed.URL_TOKEN);
