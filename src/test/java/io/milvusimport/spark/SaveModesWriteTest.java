@@ -255,6 +255,12 @@ class SaveModesWriteTest {
           .option("maxFilesPerJob", "1")
           .option("atomic", "false")
           .save();
+      // The swap is done once save() returns: let the reader poll after it before stopping.
+      int after = polls.get();
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (polls.get() < after + 2 && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
     } finally {
       stop.set(true);
       reader.join();
