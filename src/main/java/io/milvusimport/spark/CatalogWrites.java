@@ -1,6 +1,7 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.InvalidOptionException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,20 @@ public final class CatalogWrites {
    * and collection, the statement's own options on top).
    */
   public static Write write(Map<String, String> options, StructType schema, String queryId) {
-    return new MilvusWrite(ImportOptions.parse(options), schema, queryId, () -> {});
+    return new MilvusWrite(ImportOptions.parse(options), schema, queryId, CommitSteps.NONE);
+  }
+
+  /**
+   * The write replacing the rows of {@code options}' collection (INSERT OVERWRITE, REPLACE TABLE
+   * ... AS SELECT): {@code aliased} is the collection the table's name is an alias of (null for a
+   * plain collection, whose aliases are {@code aliases}). Strategies as in docs/save-modes.md.
+   */
+  public static Write overwrite(
+      Map<String, String> options,
+      StructType schema,
+      String queryId,
+      String aliased,
+      List<String> aliases) {
+    return CatalogOverwrite.write(options, schema, queryId, aliased, aliases);
   }
 }
