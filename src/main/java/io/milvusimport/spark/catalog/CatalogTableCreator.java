@@ -47,8 +47,14 @@ final class CatalogTableCreator {
     LOG.info("Created Milvus collection {}.{}: {}", database, collection, design.fields());
   }
 
-  /** Drops {@code database.collection}, which this statement created: its import failed. */
+  /**
+   * Drops {@code database.collection}, which this statement created, when the statement failed; a
+   * failed import has dropped it already.
+   */
   void dropCreated(String database, String collection) {
+    if (!collections.exists(database, collection)) {
+      return;
+    }
     collections.drop(database, collection);
     LOG.info(
         "Dropped collection {}.{} again: the statement that created it failed",

@@ -88,12 +88,23 @@ final class MilvusCollectionTable implements SupportsWrite, SupportsRead {
 
   @Override
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-    return new Builder(info, false);
+    return new Builder(info, Kind.APPEND);
   }
 
   /** A write that replaces every row, whatever Spark asks: REPLACE TABLE / createOrReplace(). */
   WriteBuilder replacingWriteBuilder(LogicalWriteInfo info) {
-    return new Builder(info, true);
+    return new Builder(info, Kind.OVERWRITE);
+  }
+
+  /** The write of a CTAS into the collection it created: a failed import drops it. */
+  WriteBuilder creatingWriteBuilder(LogicalWriteInfo info) {
+    return new Builder(info, Kind.INTO_CREATED);
+  }
+
+  private enum Kind {
+    APPEND,
+    OVERWRITE,
+    INTO_CREATED
   }
 
   /**
@@ -103,22 +114,22 @@ final class MilvusCollectionTable implements SupportsWrite, SupportsRead {
    */
   private final class Builder implements WriteBuilder, SupportsTruncate, SupportsDynamicOverwrite {
     private final LogicalWriteInfo info;
-    private boolean overwrite;
+    private Kind kind;
 
-    Builder(LogicalWriteInfo info, boolean overwrite) {
+    Builder(LogicalWriteInfo info, Kind kind) {
       this.info = info;
-      this.overwrite = overwrite;
+      this.kind = kind;
     }
 
     @Override
     public WriteBuilder truncate() {
-      overwrite = true;
+      kind = Kind.OVERWRITE;
       return this;
     }
 
     @Override
     public WriteBuilder overwriteDynamicPartitions() {
-      overwrite = true;
+      kind = Kind.OVERWRITE;
       return this;
     }
 
@@ -126,9 +137,14 @@ final class MilvusCollectionTable implements SupportsWrite, SupportsRead {
     public Write build() {
       Map<String, String> options =
           settings.writeOptions(database, collection, info.options().asCaseSensitiveMap());
-      return overwrite
-          ? CatalogWrites.overwrite(options, info.schema(), info.queryId(), aliased, aliases)
-          : CatalogWrites.write(options, info.schema(), info.queryId());
+      switch (kind) {
+        case OVERWRITE:
+          return CatalogWrites.overwrite(options, info.schema(), info.queryId(), aliased, aliases);
+        case INTO_CREATED:
+          return CatalogWrites.writeIntoCreated(options, info.schema(), info.queryId());
+        default:
+          return CatalogWrites.write(options, info.schema(), info.queryId());
+      }
     }
   }
 }

@@ -63,7 +63,7 @@ final class StagedCollection implements StagedTable, SupportsWrite {
   @Override
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
     written.set(true);
-    return replace ? table.replacingWriteBuilder(info) : table.newWriteBuilder(info);
+    return replace ? table.replacingWriteBuilder(info) : table.creatingWriteBuilder(info);
   }
 
   @Override

@@ -184,10 +184,30 @@ class CatalogCreateTest {
                         + table(name)
                         + DESIGN
                         + " AS SELECT * FROM ctas_failing_source"))
-        .hasMessageContaining("injected: bad file");
+        .hasMessageContaining("injected: bad file")
+        .hasMessageContaining(
+            "collection '" + name + "' (the statement created it) was dropped again");
 
     assertThat(bed.standIn().hasCollection("default", name)).isFalse();
     assertThat(bed.standIn().requestPaths()).contains("/v2/vectordb/collections/drop");
+  }
+
+  @Test
+  void aCtasWhoseTasksFailLeavesNoCollectionBehind() {
+    String name = fresh();
+    source(10, "ctas_tasks_source");
+
+    assertThatThrownBy(
+            () ->
+                spark.sql(
+                    "CREATE TABLE "
+                        + table(name)
+                        + DESIGN
+                        + " AS SELECT id, embedding, IF(id = 3, raise_error('bad row 3'), text)"
+                        + " AS text FROM ctas_tasks_source"))
+        .hasMessageContaining("bad row 3");
+
+    assertThat(bed.standIn().hasCollection("default", name)).isFalse();
   }
 
   @Test
