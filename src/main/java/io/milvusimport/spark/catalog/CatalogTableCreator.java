@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,13 @@ final class CatalogTableCreator {
    * cannot (primary key, vector dimension, ...). Everything missing is reported at once, before
    * anything is created. Called by Spark on the driver when the statement runs.
    */
-  void create(String database, String collection, StructType schema, Map<String, String> props) {
+  void create(
+      String database,
+      String collection,
+      StructType schema,
+      Transform[] partitions,
+      Map<String, String> props) {
+    refusePartitions(database, collection, partitions);
     CollectionDesign design =
         CollectionDesign.fromSpark(collection, schema, designKeys(database, collection, props));
     collections.createForImport(
@@ -60,6 +67,21 @@ final class CatalogTableCreator {
         "Dropped collection {}.{} again: the statement that created it failed",
         database,
         collection);
+  }
+
+  /** PARTITIONED BY: Milvus partitions by a partition key field instead. */
+  void refusePartitions(String database, String collection, Transform[] partitions) {
+    if (partitions.length > 0) {
+      throw new InvalidOptionException(
+          "PARTITIONED BY is not supported for "
+              + catalog
+              + "."
+              + database
+              + "."
+              + collection
+              + ": give a partition key field in TBLPROPERTIES (partitionKey) instead (see"
+              + " docs/catalog.md).");
+    }
   }
 
   /**

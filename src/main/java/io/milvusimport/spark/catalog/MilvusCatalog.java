@@ -176,8 +176,7 @@ public final class MilvusCatalog implements StagingTableCatalog, SupportsNamespa
       Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties)
       throws NoSuchNamespaceException {
     String database = requireDatabase(ident.namespace());
-    refusePartitions(database, ident, partitions);
-    creator.create(database, ident.name(), schema, properties);
+    creator.create(database, ident.name(), schema, partitions, properties);
     return loadCreated(database, ident);
   }
 
@@ -188,12 +187,11 @@ public final class MilvusCatalog implements StagingTableCatalog, SupportsNamespa
       Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties)
       throws TableAlreadyExistsException, NoSuchNamespaceException {
     String database = requireDatabase(ident.namespace());
-    refusePartitions(database, ident, partitions);
     if (settings.namespaces().describe(database, ident.name()).isPresent()) {
       throw new TableAlreadyExistsException(ident);
     }
     // Spark stages when the statement runs (never while planning); the write follows at once.
-    creator.create(database, ident.name(), schema, properties);
+    creator.create(database, ident.name(), schema, partitions, properties);
     MilvusCollectionTable table = loadCreated(database, ident);
     return StagedCollection.created(table, () -> creator.dropCreated(database, ident.name()));
   }
@@ -203,7 +201,7 @@ public final class MilvusCatalog implements StagingTableCatalog, SupportsNamespa
       Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties)
       throws NoSuchNamespaceException, NoSuchTableException {
     String database = requireDatabase(ident.namespace());
-    refusePartitions(database, ident, partitions);
+    creator.refusePartitions(database, ident.name(), partitions);
     if (!creator.designKeys(database, ident.name(), properties).isEmpty()) {
       // createOrReplace() run again with the properties that created the collection: fine.
       LOG.info(
@@ -234,20 +232,6 @@ public final class MilvusCatalog implements StagingTableCatalog, SupportsNamespa
               + " was created or dropped by someone else while this statement ran; nothing was"
               + " changed: run it again.",
           e);
-    }
-  }
-
-  private void refusePartitions(String database, Identifier ident, Transform[] partitions) {
-    if (partitions.length > 0) {
-      throw new InvalidOptionException(
-          "PARTITIONED BY is not supported for "
-              + settings.catalog()
-              + "."
-              + database
-              + "."
-              + ident.name()
-              + ": give a partition key field in TBLPROPERTIES (partitionKey) instead (see"
-              + " docs/catalog.md).");
     }
   }
 
