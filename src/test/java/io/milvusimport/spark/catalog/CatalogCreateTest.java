@@ -324,6 +324,54 @@ class CatalogCreateTest {
   }
 
   @Test
+  void replaceTableWithoutAsSelectIsRefusedAndChangesNothing() {
+    String alias = alias(8);
+    String old = bed.standIn().aliasTarget("default", alias);
+    long before = creates();
+
+    assertThatThrownBy(
+            () ->
+                spark.sql(
+                    "REPLACE TABLE "
+                        + table(alias)
+                        + " (id BIGINT, embedding ARRAY<FLOAT>, text STRING)"))
+        .hasMessageContaining("without AS SELECT is not supported");
+
+    assertThat(creates()).isEqualTo(before);
+    assertThat(bed.standIn().aliasTarget("default", alias)).isEqualTo(old);
+    assertThat(bed.standIn().rows("default", alias)).hasSize(8);
+  }
+
+  @Test
+  void aSwapOverwriteOfAPlainCollectionIsRefusedWhilePlannedAndChangesNothing() {
+    String name = existing(6);
+    long before = creates();
+
+    assertThatThrownBy(
+            () ->
+                bed.docs(2, DIM, 1)
+                    .writeTo(table(name))
+                    .option("overwriteStrategy", "swap")
+                    .overwrite(lit(true)))
+        .hasMessageContaining("overwriteStrategy=swap needs an alias");
+
+    assertThat(creates()).isEqualTo(before);
+    assertDocs(name, 6);
+  }
+
+  @Test
+  void createOfAnExistingTableIsRefusedAndChangesNothing() {
+    String name = existing(4);
+    long before = creates();
+
+    assertThatThrownBy(() -> designed(bed.docs(2, DIM, 1).writeTo(table(name))).create())
+        .hasMessageContaining(name);
+
+    assertThat(creates()).isEqualTo(before);
+    assertDocs(name, 4);
+  }
+
+  @Test
   void aConnectionSettingInTablePropertiesIsRefusedWithoutRepeatingItsValue() {
     String name = fresh();
     long before = creates();
