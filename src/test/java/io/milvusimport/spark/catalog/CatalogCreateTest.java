@@ -278,6 +278,31 @@ class CatalogCreateTest {
   }
 
   @Test
+  void aFailedAliasMoveAfterTheImportSaysWhatIsDoneAndNotToRunAgain() {
+    String alias = alias(9);
+    String old = bed.standIn().aliasTarget("default", alias);
+    source(4, "overwrite_alter_source");
+    bed.standIn().faults().failNext("aliases/alter", 1, 1100, "injected: alter refused");
+
+    assertThatThrownBy(
+            () ->
+                spark.sql(
+                    "INSERT OVERWRITE " + table(alias) + " SELECT * FROM overwrite_alter_source"))
+        .hasMessageContaining("every row is imported into the new collection '" + alias + "_")
+        .hasMessageContaining("moving the alias failed")
+        .hasMessageContaining("Do not re-run the write");
+
+    assertThat(bed.standIn().aliasTarget("default", alias)).isEqualTo(old);
+    assertThat(bed.standIn().rows("default", alias)).hasSize(9);
+    String fresh =
+        bed.standIn().collectionNames("default").stream()
+            .filter(n -> n.startsWith(alias + "_"))
+            .findFirst()
+            .orElseThrow();
+    assertDocs(fresh, 4);
+  }
+
+  @Test
   void createOrReplaceOfAnAliasSwapsItAndAPollingReaderSeesOnlyTheOldOrTheNewCount()
       throws Exception {
     String alias = alias(50);
