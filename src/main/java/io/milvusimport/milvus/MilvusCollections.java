@@ -2,6 +2,7 @@ package io.milvusimport.milvus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.milvusimport.ImportFailedException;
 import io.milvusimport.MilvusServerException;
 import io.milvusimport.SchemaMismatchException;
 import io.milvusimport.schema.CollectionSchema;
@@ -128,6 +129,31 @@ public final class MilvusCollections {
           client.post("collections/create", createRequest);
           return name;
         });
+  }
+
+  /**
+   * {@link #create} of a collection a write is about to import into; a failure says nothing was
+   * imported and that a lost answer may have left the collection, empty ({@code check}: how to look
+   * before running {@code again} again).
+   */
+  public void createForImport(ObjectNode createRequest, String check, String again) {
+    try {
+      create(createRequest);
+    } catch (RuntimeException e) {
+      throw new ImportFailedException(
+          "Creating collection '"
+              + createRequest.path("collectionName").asText()
+              + "' in database '"
+              + createRequest.path("dbName").asText("default")
+              + "' failed, nothing was imported: "
+              + e.getMessage()
+              + ". If the create's answer was lost, the collection may exist empty: check it"
+              + check
+              + " before running the "
+              + again
+              + " again.",
+          e);
+    }
   }
 
   /** Drops a collection (never through an alias: Milvus refuses that). */

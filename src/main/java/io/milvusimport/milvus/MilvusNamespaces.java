@@ -71,12 +71,6 @@ public final class MilvusNamespaces {
     }
   }
 
-  /** {@code collections/drop} of a collection (Milvus refuses an alias or one with aliases). */
-  public void dropCollection(String database, String collection) {
-    client.post(
-        "collections/drop", body().put("dbName", database).put("collectionName", collection));
-  }
-
   private ObjectNode body() {
     return client.body();
   }

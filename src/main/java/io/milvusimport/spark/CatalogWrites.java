@@ -1,6 +1,9 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.InvalidOptionException;
+import io.milvusimport.connect.MilvusConnection;
+import io.milvusimport.milvus.MilvusCollections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +55,47 @@ public final class CatalogWrites {
    * and collection, the statement's own options on top).
    */
   public static Write write(Map<String, String> options, StructType schema, String queryId) {
-    return new MilvusWrite(ImportOptions.parse(options), schema, queryId, () -> {});
+    return new MilvusWrite(ImportOptions.parse(options), schema, queryId, CommitSteps.NONE);
+  }
+
+  /**
+   * The write into a collection this statement created (CTAS, {@code writeTo(...).create()}): a
+   * failed import drops it again and says so, so that no half-created collection remains and no
+   * resume is offered for a collection that is gone.
+   */
+  public static Write writeIntoCreated(
+      Map<String, String> options, StructType schema, String queryId) {
+    ImportOptions parsed = ImportOptions.parse(options);
+    CommitSteps steps =
+        new CommitSteps() {
+          @Override
+          public void beforeImport() {}
+
+          @Override
+          public RuntimeException importFailed(RuntimeException failure) {
+            MilvusConnection connection = parsed.connection();
+            return OverwriteSteps.droppedAfter(
+                new MilvusCollections(connection.client(), connection.retryPolicy()),
+                parsed.database(),
+                parsed.collection(),
+                "the statement created it",
+                failure);
+          }
+        };
+    return new MilvusWrite(parsed, schema, queryId, steps);
+  }
+
+  /**
+   * The write replacing the rows of {@code options}' collection (INSERT OVERWRITE, REPLACE TABLE
+   * ... AS SELECT): {@code aliased} is the collection the table's name is an alias of (null for a
+   * plain collection, whose aliases are {@code aliases}). Strategies as in docs/save-modes.md.
+   */
+  public static Write overwrite(
+      Map<String, String> options,
+      StructType schema,
+      String queryId,
+      String aliased,
+      List<String> aliases) {
+    return CatalogOverwrite.write(options, schema, queryId, aliased, aliases);
   }
 }

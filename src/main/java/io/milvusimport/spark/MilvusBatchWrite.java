@@ -35,7 +35,7 @@ final class MilvusBatchWrite implements BatchWrite {
   private final String writeId;
   private final HadoopConf hadoopConf;
   private final ImportCommitter committer;
-  private final Runnable beforeImport;
+  private final CommitSteps steps;
   private volatile WriteTasks tasks;
   private volatile VolumeStaging volume;
 
@@ -45,8 +45,8 @@ final class MilvusBatchWrite implements BatchWrite {
       String writeId,
       HadoopConf hadoopConf,
       boolean twoPhase,
-      Runnable beforeImport) {
-    this.beforeImport = beforeImport;
+      CommitSteps steps) {
+    this.steps = steps;
     this.options = options;
     this.layout = layout;
     this.writeId = writeId;
@@ -97,10 +97,15 @@ final class MilvusBatchWrite implements BatchWrite {
     if (volume != null) {
       volume.checkBytes(bytes(files), "Write " + writeId);
     }
-    // A save mode's step (the recreate overwrite): after every task has staged its files, before
-    // any import job; a failure here aborts the write with nothing imported.
-    beforeImport.run();
-    committer.commit(files, skipped);
+    // A save mode's or catalog overwrite's step (recreate, a new collection): after every task has
+    // staged its files, before any import job; a failure here aborts with nothing imported.
+    steps.beforeImport();
+    try {
+      committer.commit(files, skipped);
+    } catch (RuntimeException e) {
+      throw steps.importFailed(e);
+    }
+    steps.afterImport();
     // Only now: Spark's listener bus may not have delivered the last tasks' end events yet when
     // the commit starts, and a failed commit's abort waits on that count.
     if (tasks != null) {

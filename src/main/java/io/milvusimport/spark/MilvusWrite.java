@@ -35,13 +35,13 @@ final class MilvusWrite implements Write {
   private final ImportOptions options;
   private final StructType schema;
   private final String queryId;
-  private final Runnable beforeImport;
+  private final CommitSteps steps;
 
-  MilvusWrite(ImportOptions options, StructType schema, String queryId, Runnable beforeImport) {
+  MilvusWrite(ImportOptions options, StructType schema, String queryId, CommitSteps steps) {
     this.options = options;
     this.schema = schema;
     this.queryId = queryId;
-    this.beforeImport = beforeImport;
+    this.steps = steps;
   }
 
   @Override
@@ -64,12 +64,12 @@ final class MilvusWrite implements Write {
     RetryPolicy retry =
         new RetryPolicy(options.retries(), options.pollInterval(), options.maxPollInterval());
     MilvusCollections collections = new MilvusCollections(client, retry);
-    CollectionSchema collection = collections.describe(options.database(), options.collection());
+    String planned = steps.planCollection(options.collection());
+    CollectionSchema collection = collections.describe(options.database(), planned);
     boolean partitionExists =
         options.partition() == null
             || collection.hasPartitionKey()
-            || collections.hasPartition(
-                options.database(), options.collection(), options.partition());
+            || collections.hasPartition(options.database(), planned, options.partition());
     PlanSettings settings =
         new PlanSettings(
             options.partition(), partitionExists, options.columnMapping(), options.defaultValues());
@@ -91,7 +91,7 @@ final class MilvusWrite implements Write {
         options.database(),
         options.collection(),
         options.staging().writeDirectory(writeId));
-    return new MilvusBatchWrite(options, layout, writeId, hadoopConf, twoPhase, beforeImport);
+    return new MilvusBatchWrite(options, layout, writeId, hadoopConf, twoPhase, steps);
   }
 
   @Override

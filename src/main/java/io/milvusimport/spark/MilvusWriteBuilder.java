@@ -18,6 +18,6 @@ final class MilvusWriteBuilder implements WriteBuilder {
         ImportOptions.parse(info.options().asCaseSensitiveMap()),
         info.schema(),
         info.queryId(),
-        NestedWrites.beforeImport(info.options().asCaseSensitiveMap()));
+        NestedWrites.steps(info.options().asCaseSensitiveMap()));
   }
 }

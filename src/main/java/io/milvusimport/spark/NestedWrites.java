@@ -46,9 +46,9 @@ final class NestedWrites {
     return null;
   }
 
-  /** The step to run before the first import job of the write with {@code options}. */
-  static Runnable beforeImport(Map<String, String> options) {
+  /** The steps of the write with {@code options}: its ticket's step before the first import job. */
+  static CommitSteps steps(Map<String, String> options) {
     String ticket = ticket(options);
-    return ticket == null ? NOTHING : TICKETS.getOrDefault(ticket, NOTHING);
+    return CommitSteps.before(ticket == null ? NOTHING : TICKETS.getOrDefault(ticket, NOTHING));
   }
 }

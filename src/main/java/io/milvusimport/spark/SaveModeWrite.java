@@ -1,7 +1,6 @@
 package io.milvusimport.spark;
 
 import io.milvusimport.CollectionExistsException;
-import io.milvusimport.ImportFailedException;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.milvus.MilvusCollections;
 import io.milvusimport.milvus.MilvusRestClient;
@@ -133,20 +132,7 @@ final class SaveModeWrite {
    */
   private void createAndImport(MilvusCollections collections, String db, String name) {
     CollectionDesign design = CollectionDesign.fromSpark(name, data.schema(), merged);
-    try {
-      collections.create(design.createRequest(db));
-    } catch (RuntimeException e) {
-      throw new ImportFailedException(
-          "Creating collection '"
-              + name
-              + "' in database '"
-              + db
-              + "' failed, nothing was imported: "
-              + e.getMessage()
-              + ". If the create's answer was lost, the collection may exist empty: check it"
-              + " before running the write again.",
-          e);
-    }
+    collections.createForImport(design.createRequest(db), "", "write");
     LOG.info("Created collection {}.{} from the DataFrame: {}", db, name, design.fields());
     importIntoNew(collections, db, name, "the write created it");
   }
@@ -159,37 +145,7 @@ final class SaveModeWrite {
     try {
       append(collection, null);
     } catch (RuntimeException e) {
-      String dropped;
-      try {
-        collections.drop(db, collection);
-        dropped =
-            "collection '"
-                + collection
-                + "' ("
-                + why
-                + ") was dropped again, so nothing of this write remains: fix the cause and run"
-                + " the same write again (a resumeWriteId mentioned below does not apply).";
-      } catch (RuntimeException dropFailure) {
-        e.addSuppressed(dropFailure);
-        dropped =
-            "collection '"
-                + collection
-                + "' ("
-                + why
-                + ") could NOT be dropped ("
-                + dropFailure.getMessage()
-                + "): drop it yourself before running the write again.";
-      }
-      throw new ImportFailedException(
-          "The import into "
-              + db
-              + "."
-              + collection
-              + " failed; "
-              + dropped
-              + " Cause: "
-              + e.getMessage(),
-          e);
+      throw OverwriteSteps.droppedAfter(collections, db, collection, why, e);
     }
   }
 

@@ -10,6 +10,7 @@ import io.milvusimport.CollectionExistsException;
 import io.milvusimport.ImportFailedException;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.SchemaMismatchException;
+import io.milvusimport.testkit.CountPoller;
 import io.milvusimport.testkit.ImportTestBed;
 import io.milvusimport.testkit.standin.MilvusStandIn;
 import java.time.Duration;
@@ -235,39 +236,18 @@ class SaveModesWriteTest {
     String old = existing(fresh(), 50);
     String alias = fresh() + "_live";
     bed.standIn().createAlias("default", alias, old);
-    java.util.Set<Integer> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    AtomicInteger polls = new AtomicInteger();
-    java.util.concurrent.atomic.AtomicBoolean stop =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    Thread reader =
-        new Thread(
-            () -> {
-              while (!stop.get()) {
-                seen.add(bed.standIn().rows("default", alias).size());
-                polls.incrementAndGet();
-              }
-            });
-    reader.start();
-    try {
+    CountPoller reader = CountPoller.start(() -> bed.standIn().rows("default", alias).size());
+    try (reader) {
       // four jobs, each completing on its own, into the new collection
       writer(bed.docs(80, DIM, 4), alias)
           .mode("overwrite")
           .option("maxFilesPerJob", "1")
           .option("atomic", "false")
           .save();
-      // The swap is done once save() returns: let the reader poll after it before stopping.
-      int after = polls.get();
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (polls.get() < after + 2 && System.nanoTime() < deadline) {
-        Thread.sleep(1);
-      }
-    } finally {
-      stop.set(true);
-      reader.join();
     }
 
-    assertThat(polls.get()).isGreaterThan(10);
-    assertThat(seen).isSubsetOf(50, 80).contains(50, 80);
+    assertThat(reader.polls()).isGreaterThan(10);
+    assertThat(reader.seen()).isSubsetOf(50, 80).contains(50, 80);
     assertThat(importJobsFor(bed.standIn().aliasTarget("default", alias))).isEqualTo(4);
   }
 

@@ -3,6 +3,7 @@ package io.milvusimport.spark.catalog;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.connect.ConnectionKeys;
 import io.milvusimport.connect.MilvusConnection;
+import io.milvusimport.milvus.MilvusCollections;
 import io.milvusimport.milvus.MilvusNamespaces;
 import io.milvusimport.spark.CatalogWrites;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ final class CatalogSettings {
   private final Map<String, String> settings;
   private final MilvusConnection connection;
   private final MilvusNamespaces namespaces;
+  private final MilvusCollections collections;
 
   private CatalogSettings(String catalog, Map<String, String> settings) {
     this.catalog = catalog;
@@ -39,6 +41,7 @@ final class CatalogSettings {
     MilvusConnection.refuseSecretsInUri(uri);
     this.connection = MilvusConnection.parse(settings);
     this.namespaces = new MilvusNamespaces(connection.client(), connection.retryPolicy());
+    this.collections = new MilvusCollections(connection.client(), connection.retryPolicy());
   }
 
   static CatalogSettings parse(String catalog, Map<String, String> settings) {
@@ -57,6 +60,11 @@ final class CatalogSettings {
   /** One client for every catalog call; creating it calls nothing. */
   MilvusNamespaces namespaces() {
     return namespaces;
+  }
+
+  /** The collection calls (create, drop, aliases) on the same client; creating it calls nothing. */
+  MilvusCollections collections() {
+    return collections;
   }
 
   /**

@@ -11,11 +11,13 @@ import org.apache.spark.sql.catalyst.analysis.NamespaceAlreadyExistsException;
 import org.apache.spark.sql.catalyst.analysis.NoSuchNamespaceException;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.sql.catalyst.analysis.NonEmptyNamespaceException;
+import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
 import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.connector.catalog.NamespaceChange;
+import org.apache.spark.sql.connector.catalog.StagedTable;
+import org.apache.spark.sql.connector.catalog.StagingTableCatalog;
 import org.apache.spark.sql.connector.catalog.SupportsNamespaces;
 import org.apache.spark.sql.connector.catalog.Table;
-import org.apache.spark.sql.connector.catalog.TableCatalog;
 import org.apache.spark.sql.connector.catalog.TableChange;
 import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.types.StructType;
@@ -30,28 +32,26 @@ import org.slf4j.LoggerFactory;
  * df.writeTo("milvus.db.docs")} reach Milvus without repeating connection options. Its settings are
  * the {@code df.write} options under {@code spark.sql.catalog.<name>.}, and a write into a table is
  * a {@code df.write} write. Tables are write-only; a SELECT is refused naming the table.
+ *
+ * <p>It is a {@link StagingTableCatalog} so that {@code REPLACE TABLE ... AS SELECT} and {@code
+ * createOrReplace()} replace a collection the way {@code mode("overwrite")} does (an alias is
+ * swapped atomically) instead of Spark's drop-then-create, and so that a CTAS whose import fails
+ * drops the collection it created.
  */
-public final class MilvusCatalog implements TableCatalog, SupportsNamespaces {
+public final class MilvusCatalog implements StagingTableCatalog, SupportsNamespaces {
   private static final Logger LOG = LoggerFactory.getLogger(MilvusCatalog.class);
 
   /** Properties Spark itself adds to CREATE NAMESPACE ({@code owner}, ...); Milvus keeps none. */
   private static final Set<String> SPARK_NAMESPACE_PROPERTIES =
       Set.of("owner", "comment", "location");
 
-  private final CatalogTableCreator creator;
   private CatalogSettings settings;
-
-  public MilvusCatalog() {
-    this(CatalogTableCreator.NOT_YET_AVAILABLE);
-  }
-
-  MilvusCatalog(CatalogTableCreator creator) {
-    this.creator = creator;
-  }
+  private CatalogTableCreator creator;
 
   @Override
   public void initialize(String name, CaseInsensitiveStringMap options) {
     this.settings = CatalogSettings.parse(name, options.asCaseSensitiveMap());
+    this.creator = new CatalogTableCreator(name, settings.collections());
     LOG.debug("Catalog {} initialised: {}", name, settings);
   }
 
@@ -168,7 +168,7 @@ public final class MilvusCatalog implements TableCatalog, SupportsNamespaces {
     if (description.isEmpty()) {
       throw new NoSuchTableException(ident);
     }
-    return new MilvusCollectionTable(settings, creator, database, description.get());
+    return new MilvusCollectionTable(settings, database, description.get());
   }
 
   @Override
@@ -176,19 +176,68 @@ public final class MilvusCatalog implements TableCatalog, SupportsNamespaces {
       Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties)
       throws NoSuchNamespaceException {
     String database = requireDatabase(ident.namespace());
-    if (partitions.length > 0) {
-      throw new InvalidOptionException(
-          "PARTITIONED BY is not supported for "
-              + settings.catalog()
-              + "."
+    creator.create(database, ident.name(), schema, partitions, properties);
+    return loadCreated(database, ident);
+  }
+
+  // ---- staged CTAS / RTAS: Spark writes into the staged table, then commits or aborts it
+
+  @Override
+  public StagedTable stageCreate(
+      Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties)
+      throws TableAlreadyExistsException, NoSuchNamespaceException {
+    String database = requireDatabase(ident.namespace());
+    if (settings.namespaces().describe(database, ident.name()).isPresent()) {
+      throw new TableAlreadyExistsException(ident);
+    }
+    // Spark stages when the statement runs (never while planning); the write follows at once.
+    creator.create(database, ident.name(), schema, partitions, properties);
+    MilvusCollectionTable table = loadCreated(database, ident);
+    return StagedCollection.created(table, () -> creator.dropCreated(database, ident.name()));
+  }
+
+  @Override
+  public StagedTable stageReplace(
+      Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties)
+      throws NoSuchNamespaceException, NoSuchTableException {
+    String database = requireDatabase(ident.namespace());
+    creator.refusePartitions(database, ident.name(), partitions);
+    if (!creator.designKeys(database, ident.name(), properties).isEmpty()) {
+      // createOrReplace() run again with the properties that created the collection: fine.
+      LOG.info(
+          "Replacing the rows of {}.{}: the collection keeps its schema and indexes; the design"
+              + " properties of the statement apply only when it creates a collection",
+          database,
+          ident.name());
+    }
+    return StagedCollection.replaced((MilvusCollectionTable) loadTable(ident));
+  }
+
+  @Override
+  public StagedTable stageCreateOrReplace(
+      Identifier ident, StructType schema, Transform[] partitions, Map<String, String> properties)
+      throws NoSuchNamespaceException {
+    String database = requireDatabase(ident.namespace());
+    try {
+      if (settings.namespaces().describe(database, ident.name()).isPresent()) {
+        return stageReplace(ident, schema, partitions, properties);
+      }
+      return stageCreate(ident, schema, partitions, properties);
+    } catch (NoSuchTableException | TableAlreadyExistsException e) {
+      throw new MilvusImportException(
+          "Collection "
               + database
               + "."
               + ident.name()
-              + ": give a partition key field in TBLPROPERTIES instead (see docs/catalog.md).");
+              + " was created or dropped by someone else while this statement ran; nothing was"
+              + " changed: run it again.",
+          e);
     }
-    creator.create(database, ident.name(), schema, properties);
+  }
+
+  private MilvusCollectionTable loadCreated(String database, Identifier ident) {
     try {
-      return loadTable(ident);
+      return (MilvusCollectionTable) loadTable(ident);
     } catch (NoSuchTableException e) {
       throw new MilvusImportException(
           "Collection " + database + "." + ident.name() + " was created but cannot be described",
@@ -229,7 +278,7 @@ public final class MilvusCatalog implements TableCatalog, SupportsNamespaces {
               + "'; nothing was dropped. Drop the alias with a Milvus client, or drop the"
               + " collection by its own name once no alias points at it.");
     }
-    namespaces.dropCollection(database, ident.name());
+    settings.collections().drop(database, ident.name());
     LOG.info("Dropped Milvus collection {}.{}", database, ident.name());
     return true;
   }

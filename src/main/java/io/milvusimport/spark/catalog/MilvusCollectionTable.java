@@ -4,6 +4,7 @@ import io.milvusimport.milvus.MilvusNamespaces;
 import io.milvusimport.spark.CatalogWrites;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.connector.catalog.SupportsWrite;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.write.LogicalWriteInfo;
+import org.apache.spark.sql.connector.write.SupportsDynamicOverwrite;
 import org.apache.spark.sql.connector.write.SupportsTruncate;
 import org.apache.spark.sql.connector.write.Write;
 import org.apache.spark.sql.connector.write.WriteBuilder;
@@ -24,21 +26,20 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  */
 final class MilvusCollectionTable implements SupportsWrite, SupportsRead {
   private final CatalogSettings settings;
-  private final CatalogTableCreator creator;
   private final String database;
   private final String collection;
   private final StructType schema;
   private final Map<String, String> properties;
+  private final String aliased;
+  private final List<String> aliases;
 
   MilvusCollectionTable(
-      CatalogSettings settings,
-      CatalogTableCreator creator,
-      String database,
-      MilvusNamespaces.Description description) {
+      CatalogSettings settings, String database, MilvusNamespaces.Description description) {
     this.settings = settings;
-    this.creator = creator;
     this.database = database;
     this.collection = description.requestedName();
+    this.aliased = description.isAlias() ? description.collectionName() : null;
+    this.aliases = List.copyOf(description.aliases());
     this.schema = SparkColumns.of(description.schema());
     Map<String, String> props = new LinkedHashMap<>();
     props.put("milvus.database", database);
@@ -71,9 +72,13 @@ final class MilvusCollectionTable implements SupportsWrite, SupportsRead {
   @Override
   public Set<TableCapability> capabilities() {
     // BATCH_READ only so that a SELECT reaches WriteOnlyScan and gets a refusal naming the table;
-    // TRUNCATE so that INSERT OVERWRITE reaches the creator.
+    // TRUNCATE and OVERWRITE_DYNAMIC: INSERT OVERWRITE, overwrite(lit(true)), overwritePartitions()
+    // of this unpartitioned table replace every row (docs/catalog.md).
     return EnumSet.of(
-        TableCapability.BATCH_WRITE, TableCapability.TRUNCATE, TableCapability.BATCH_READ);
+        TableCapability.BATCH_WRITE,
+        TableCapability.TRUNCATE,
+        TableCapability.OVERWRITE_DYNAMIC,
+        TableCapability.BATCH_READ);
   }
 
   @Override
@@ -83,20 +88,48 @@ final class MilvusCollectionTable implements SupportsWrite, SupportsRead {
 
   @Override
   public WriteBuilder newWriteBuilder(LogicalWriteInfo info) {
-    return new Builder(info);
+    return new Builder(info, Kind.APPEND);
   }
 
-  /** The write of {@code df.write}; truncation is the creator's overwrite. */
-  private final class Builder implements WriteBuilder, SupportsTruncate {
-    private final LogicalWriteInfo info;
+  /** A write that replaces every row, whatever Spark asks: REPLACE TABLE / createOrReplace(). */
+  WriteBuilder replacingWriteBuilder(LogicalWriteInfo info) {
+    return new Builder(info, Kind.OVERWRITE);
+  }
 
-    Builder(LogicalWriteInfo info) {
+  /** The write of a CTAS into the collection it created: a failed import drops it. */
+  WriteBuilder creatingWriteBuilder(LogicalWriteInfo info) {
+    return new Builder(info, Kind.INTO_CREATED);
+  }
+
+  private enum Kind {
+    APPEND,
+    OVERWRITE,
+    INTO_CREATED
+  }
+
+  /**
+   * The write of {@code df.write}. Truncation (INSERT OVERWRITE, overwrite(lit(true))) and dynamic
+   * overwrite (overwritePartitions(): the table has no partitions) are only recorded here; the
+   * write does the overwrite in its commit, with the strategies of mode("overwrite").
+   */
+  private final class Builder implements WriteBuilder, SupportsTruncate, SupportsDynamicOverwrite {
+    private final LogicalWriteInfo info;
+    private Kind kind;
+
+    Builder(LogicalWriteInfo info, Kind kind) {
       this.info = info;
+      this.kind = kind;
     }
 
     @Override
     public WriteBuilder truncate() {
-      creator.overwrite(database, collection);
+      kind = Kind.OVERWRITE;
+      return this;
+    }
+
+    @Override
+    public WriteBuilder overwriteDynamicPartitions() {
+      kind = Kind.OVERWRITE;
       return this;
     }
 
@@ -104,7 +137,14 @@ final class MilvusCollectionTable implements SupportsWrite, SupportsRead {
     public Write build() {
       Map<String, String> options =
           settings.writeOptions(database, collection, info.options().asCaseSensitiveMap());
-      return CatalogWrites.write(options, info.schema(), info.queryId());
+      switch (kind) {
+        case OVERWRITE:
+          return CatalogWrites.overwrite(options, info.schema(), info.queryId(), aliased, aliases);
+        case INTO_CREATED:
+          return CatalogWrites.writeIntoCreated(options, info.schema(), info.queryId());
+        default:
+          return CatalogWrites.write(options, info.schema(), info.queryId());
+      }
     }
   }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.milvusimport.testkit.ImportTestBed;
 import io.milvusimport.testkit.PrintedText;
-import io.milvusimport.testkit.standin.MilvusStandIn;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,9 +34,7 @@ class MilvusCatalogTest {
 
   @BeforeAll
   static void startStack() {
-    bed =
-        ImportTestBed.start(
-            MilvusStandIn.builder().stepDelay(Duration.ofMillis(20)), "root:" + SECRET);
+    bed = CatalogTestBeds.start(SECRET);
     spark = bed.spark();
     cat = register("catalog-" + NAMES.incrementAndGet());
   }
@@ -51,12 +47,7 @@ class MilvusCatalogTest {
   /** Registers a Milvus catalog on the stand-in under a fresh name; returns the name. */
   private static String register(String stagingPrefix) {
     String name = "milvus_t" + NAMES.incrementAndGet();
-    String prefix = "spark.sql.catalog." + name;
-    spark.conf().set(prefix, MilvusCatalog.class.getName());
-    spark.conf().set(prefix + ".uri", bed.standIn().uri());
-    spark.conf().set(prefix + ".token", bed.token());
-    spark.conf().set(prefix + ".stagingPath", "s3a://" + bed.bucket() + "/" + stagingPrefix + "/");
-    spark.conf().set(prefix + ".pollInterval", "20ms");
+    CatalogTestBeds.register(bed, name, stagingPrefix);
     return name;
   }
 
@@ -281,41 +272,6 @@ class MilvusCatalogTest {
         .hasMessageContaining("names an alias of collection '" + collection + "'");
     assertThat(bed.standIn().hasCollection("default", collection)).isTrue();
     assertThat(bed.standIn().aliasTarget("default", alias)).isEqualTo(collection);
-  }
-
-  @Test
-  void createTableCtasCreateAndInsertOverwriteAreRefusedUntilAvailableAndChangeNothing() {
-    String collection = bed.createDocsCollection(DIM);
-    assertThatThrownBy(
-            () ->
-                spark.sql(
-                    "CREATE TABLE "
-                        + cat
-                        + ".default.fresh (id BIGINT, embedding ARRAY<FLOAT>, text STRING)"))
-        .hasMessageContaining("is not yet available in the milvus-import catalog");
-    bed.docs(5, DIM, 1).createOrReplaceTempView("catalog_overwrite_source");
-    assertThatThrownBy(
-            () ->
-                spark.sql(
-                    "CREATE TABLE "
-                        + cat
-                        + ".default.fresh AS SELECT * FROM catalog_overwrite_source"))
-        .hasMessageContaining("is not yet available in the milvus-import catalog");
-    assertThatThrownBy(() -> bed.docs(5, DIM, 1).writeTo(cat + ".default.fresh").create())
-        .hasMessageContaining("is not yet available in the milvus-import catalog");
-    assertThat(bed.standIn().hasCollection("default", "fresh")).isFalse();
-    assertThat(bed.standIn().requestPaths()).doesNotContain("/v2/vectordb/collections/create");
-
-    assertThatThrownBy(
-            () ->
-                spark.sql(
-                    "INSERT OVERWRITE "
-                        + cat
-                        + ".default."
-                        + collection
-                        + " SELECT * FROM catalog_overwrite_source"))
-        .hasMessageContaining("is not yet available in the milvus-import catalog");
-    assertThat(bed.imported(collection)).isEmpty();
   }
 
   @Test
