@@ -14,8 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -27,29 +25,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  * thing. Volumes and cloud import jobs come from Zilliz Cloud's control plane.
  */
 enum ListingKind {
-  SNAPSHOTS(
-      "snapshots",
-      new StructType()
-          .add("name", DataTypes.StringType, false)
-          .add("description", DataTypes.StringType, false)
-          .add("database", DataTypes.StringType, false)
-          .add("collection", DataTypes.StringType, false)
-          .add("partitions", DataTypes.createArrayType(DataTypes.StringType, false), false)
-          .add("createdAt", DataTypes.TimestampType, false)
-          .add("createTs", DataTypes.LongType, false)
-          .add("location", DataTypes.StringType, false)),
-  RESTORE_JOBS(
-      "restoreJobs",
-      new StructType()
-          .add("jobId", DataTypes.StringType, false)
-          .add("snapshot", DataTypes.StringType, false)
-          .add("targetDatabase", DataTypes.StringType, false)
-          .add("targetCollection", DataTypes.StringType, false)
-          .add("state", DataTypes.StringType, false)
-          .add("progress", DataTypes.IntegerType, false)
-          .add("reason", DataTypes.StringType, false)
-          .add("startTime", DataTypes.TimestampType, false)
-          .add("timeCostMs", DataTypes.LongType, false)),
+  SNAPSHOTS("snapshots", ManagementRows.SNAPSHOT),
+  RESTORE_JOBS("restoreJobs", ManagementRows.RESTORE_JOB),
   VOLUMES(
       "volumes",
       new StructType()
@@ -158,46 +135,22 @@ enum ListingKind {
     } else if (this == SNAPSHOTS) {
       SnapshotManager manager = options.manager();
       for (Snapshot s : manager.describeSnapshots(options.collection())) {
-        rows.add(
-            row(
-                text(s.name()),
-                text(s.description()),
-                text(s.database()),
-                text(s.collection()),
-                new GenericArrayData(
-                    s.partitions().stream().map(ListingKind::text).toArray(Object[]::new)),
-                micros(s.createdAt().toEpochMilli()),
-                s.createTs(),
-                text(s.location())));
+        rows.add(ManagementRows.snapshot(s));
       }
     } else {
       for (RestoreJob j :
           options.manager().restoreJobs(options.targetDatabase(), options.targetCollection())) {
-        rows.add(
-            row(
-                text(j.jobId()),
-                text(j.snapshot()),
-                text(j.targetDatabase()),
-                text(j.targetCollection()),
-                text(j.state()),
-                j.progress(),
-                text(j.reason()),
-                micros(j.startTimeMillis()),
-                j.timeCostMillis()));
+        rows.add(ManagementRows.restoreJob(j));
       }
     }
     return rows;
   }
 
   private static InternalRow row(Object... values) {
-    return new GenericInternalRow(values);
+    return ManagementRows.row(values);
   }
 
   private static UTF8String text(String value) {
-    return UTF8String.fromString(value == null ? "" : value);
-  }
-
-  private static long micros(long epochMillis) {
-    return Math.multiplyExact(epochMillis, 1000L);
+    return ManagementRows.text(value);
   }
 }

@@ -57,6 +57,11 @@ final class CatalogSettings {
     return connection.database();
   }
 
+  /** The catalog's connection (its settings' connection keys), for management calls. */
+  MilvusConnection connection() {
+    return connection;
+  }
+
   /** One client for every catalog call; creating it calls nothing. */
   MilvusNamespaces namespaces() {
     return namespaces;

@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * createOrReplace()} replace a collection the way {@code mode("overwrite")} does (an alias is
  * swapped atomically) instead of Spark's drop-then-create, and so that a CTAS whose import fails
  * drops the collection it created.
+ *
+ * <p>It is not final only so that {@link MilvusProcedureCatalog} (Spark 4.0+) can add procedures.
  */
-public final class MilvusCatalog implements StagingTableCatalog, SupportsNamespaces {
+public class MilvusCatalog implements StagingTableCatalog, SupportsNamespaces {
   private static final Logger LOG = LoggerFactory.getLogger(MilvusCatalog.class);
 
   /** Properties Spark itself adds to CREATE NAMESPACE ({@code owner}, ...); Milvus keeps none. */
@@ -53,6 +55,11 @@ public final class MilvusCatalog implements StagingTableCatalog, SupportsNamespa
     this.settings = CatalogSettings.parse(name, options.asCaseSensitiveMap());
     this.creator = new CatalogTableCreator(name, settings.collections());
     LOG.debug("Catalog {} initialised: {}", name, settings);
+  }
+
+  /** The catalog's parsed settings (its connection). */
+  final CatalogSettings settings() {
+    return settings;
   }
 
   @Override

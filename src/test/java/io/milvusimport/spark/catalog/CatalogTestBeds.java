@@ -17,9 +17,14 @@ final class CatalogTestBeds {
 
   /** Registers Milvus catalog {@code name} on the stand-in, staging under {@code prefix}. */
   static void register(ImportTestBed bed, String name, String stagingPrefix) {
+    register(bed, name, stagingPrefix, MilvusCatalog.class.getName());
+  }
+
+  /** As {@link #register(ImportTestBed, String, String)}, with the catalog class named. */
+  static void register(ImportTestBed bed, String name, String stagingPrefix, String catalogClass) {
     SparkSession spark = bed.spark();
     String prefix = "spark.sql.catalog." + name;
-    spark.conf().set(prefix, MilvusCatalog.class.getName());
+    spark.conf().set(prefix, catalogClass);
     spark.conf().set(prefix + ".uri", bed.standIn().uri());
     spark.conf().set(prefix + ".token", bed.token());
     spark.conf().set(prefix + ".stagingPath", "s3a://" + bed.bucket() + "/" + stagingPrefix + "/");
