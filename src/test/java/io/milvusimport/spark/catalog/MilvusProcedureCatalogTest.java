@@ -41,19 +41,19 @@ class MilvusProcedureCatalogTest {
             MilvusStandIn.builder().serverVersion("3.0.2").stepDelay(Duration.ofMillis(20)),
             "root:" + SECRET);
     spark = bed.spark();
+    assumeThat(Integer.parseInt(spark.version().split("\\.")[0]))
+        .as("CALL and ProcedureCatalog exist from Spark 4.0 (the class cannot load on 3.5)")
+        .isGreaterThanOrEqualTo(4);
     cat = "milvus_p" + NAMES.incrementAndGet();
-    CatalogTestBeds.register(bed, cat, "procedures", MilvusProcedureCatalog.class.getName());
+    CatalogTestBeds.register(
+        bed, cat, "procedures", "io.milvusimport.spark.catalog.MilvusProcedureCatalog");
   }
 
   @AfterAll
   static void stopStack() {
-    bed.close();
-  }
-
-  private static void requireProcedures() {
-    assumeThat(Integer.parseInt(spark.version().split("\\.")[0]))
-        .as("CALL and ProcedureCatalog exist from Spark 4.0")
-        .isGreaterThanOrEqualTo(4);
+    if (bed != null) {
+      bed.close();
+    }
   }
 
   private static String collectionWith(long rows) {
@@ -70,7 +70,6 @@ class MilvusProcedureCatalogTest {
 
   @Test
   void createSnapshotByNamedArgumentsSnapshotsTheCollectionAndAnswersItsDescription() {
-    requireProcedures();
     String collection = collectionWith(12);
 
     List<Row> made =
@@ -91,7 +90,6 @@ class MilvusProcedureCatalogTest {
 
   @Test
   void listAndDescribeShowWhatTheStandInHolds() {
-    requireProcedures();
     String collection = collectionWith(5);
     call("create_snapshot('" + collection + "', 'one')");
     call("create_snapshot('" + collection + "', 'two', 'second one')");
@@ -109,7 +107,6 @@ class MilvusProcedureCatalogTest {
 
   @Test
   void dropSnapshotDropsItAndSaysFalseWhenThereWasNone() {
-    requireProcedures();
     String collection = collectionWith(3);
     call("create_snapshot('" + collection + "', 'gone')");
 
@@ -123,7 +120,6 @@ class MilvusProcedureCatalogTest {
 
   @Test
   void restoreWithWaitFillsTheNewCollectionAndTheJobIsListedAndDescribed() {
-    requireProcedures();
     String collection = collectionWith(9);
     call("create_snapshot('" + collection + "', 'base')");
     String target = collection + "_restored";
@@ -147,7 +143,6 @@ class MilvusProcedureCatalogTest {
 
   @Test
   void rollbackPointsTheAliasAtTheRestoredCollection() {
-    requireProcedures();
     String collection = collectionWith(4);
     String alias = collection + "_live";
     bed.post(
@@ -167,7 +162,6 @@ class MilvusProcedureCatalogTest {
 
   @Test
   void theDatabaseArgumentWorksInAnotherDatabase() {
-    requireProcedures();
     String db = "procdb" + NAMES.incrementAndGet();
     bed.post("databases/create", "{\"dbName\":\"" + db + "\"}");
     String collection = "docs_in_db";
@@ -186,7 +180,6 @@ class MilvusProcedureCatalogTest {
 
   @Test
   void anUnknownProcedureIsRefusedListingTheProcedures() {
-    requireProcedures();
     assertThatThrownBy(() -> call("make_snapshot('x', 'y')"))
         .hasStackTraceContaining("has no procedure system.make_snapshot")
         .hasStackTraceContaining("create_snapshot, list_snapshots");
@@ -194,7 +187,6 @@ class MilvusProcedureCatalogTest {
 
   @Test
   void errorsNameTheCollectionAndNeverShowTheToken() {
-    requireProcedures();
     String collection = collectionWith(1);
     List<String> printed;
     Throwable missing;
