@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvusimport.ImportFailedException;
 import io.milvusimport.InvalidOptionException;
 import io.milvusimport.testkit.ImportTestBed;
@@ -70,7 +71,9 @@ class DefaultFormatWriteTest {
     List<String> printed;
     try (LogLines log = LogLines.of(PLAN_LOGGER);
         PrintedText text = new PrintedText(bed.spark())) {
-      bed.writerWithDefaultFormat(bed.docs(600, DIM, 3), collection, s3Staging("auto-npy")).save();
+      bed.writerWithDefaultFormat(bed.docs(600, DIM, 3), collection, s3Staging("auto-npy"))
+          .option("keepStagedFiles", "true")
+          .save();
       text.awaitWrites(1);
       printed = text.texts();
 
@@ -91,7 +94,13 @@ class DefaultFormatWriteTest {
     }
     assertThat(printed)
         .anyMatch(t -> t.contains("milvus-import into default." + collection + " (format npy)"));
-    assertThat(bed.stagedKeys("auto-npy/")).isEmpty();
+    assertThat(bed.stagedKeys("auto-npy/")).hasSize(9).allMatch(k -> k.endsWith(".npy"));
+    // Two-phase on the stand-in's Milvus 3.0 (atomic=auto); the manifest records npy, not auto.
+    assertThat(createRequests(bed, collection).get(0).path("options").path("auto_commit").asText())
+        .isEqualTo("false");
+    String manifest = bed.manifestKeys("auto-npy/").get(0);
+    JsonNode recorded = new ObjectMapper().readTree(bed.s3().read(ImportTestBed.BUCKET, manifest));
+    assertThat(recorded.path("format").asText()).isEqualTo("npy");
   }
 
   private static String notesCollection() {

@@ -67,4 +67,23 @@ class ZillizBucketWriteTest {
         .as("staged files and manifest are deleted after success")
         .allMatch(k -> k.contains("/_completed/"));
   }
+
+  @Test
+  void theDefaultFormatStagesNpyGroupsInTheOwnBucketNamedByFolderUrls() {
+    String collection = stack.createDocs();
+
+    stack.bucketWriter(stack.docs(200, 2), collection, "own-default").save();
+
+    assertExactlyOnce(stack.rows(collection), 200, ZillizWrites.DIM);
+    List<JsonNode> urls = new ArrayList<>();
+    stack.zilliz().importRequests().stream()
+        .filter(c -> c.path("collectionName").asText().equals(collection))
+        .forEach(c -> c.path("objectUrls").forEach(urls::add));
+    assertThat(urls).hasSize(2);
+    urls.forEach(
+        file ->
+            assertThat(file.get(0).asText())
+                .startsWith("s3://" + stack.bed().userBucket() + "/own-default/")
+                .endsWith("/"));
+  }
 }
