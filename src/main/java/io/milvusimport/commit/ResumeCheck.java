@@ -35,12 +35,7 @@ final class ResumeCheck {
    * @throws InvalidOptionException when the write was begun into another target
    */
   WriteManifest manifest(ManifestStore store) {
-    WriteManifest manifest;
-    try {
-      manifest = store.load();
-    } catch (MilvusImportException e) {
-      throw unreadable(e.getMessage(), e);
-    }
+    WriteManifest manifest = load(store);
     if (manifest != null) {
       check("database", manifest.database, options.connection().database());
       check("collection", manifest.collection, options.collection());
@@ -91,6 +86,25 @@ final class ResumeCheck {
         record.target(),
         record.completedAt);
     return null;
+  }
+
+  /**
+   * The format the write's manifest records, or null when there is no manifest (nothing to resume,
+   * or the write completed) or it predates recording formats.
+   *
+   * @throws ImportFailedException when the manifest cannot be read
+   */
+  String recordedFormat(ManifestStore store) {
+    WriteManifest manifest = load(store);
+    return manifest == null || manifest.format().isEmpty() ? null : manifest.format();
+  }
+
+  private WriteManifest load(ManifestStore store) {
+    try {
+      return store.load();
+    } catch (MilvusImportException e) {
+      throw unreadable(e.getMessage(), e);
+    }
   }
 
   private ImportFailedException unreadable(String detail, Throwable cause) {

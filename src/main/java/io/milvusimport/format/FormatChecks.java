@@ -26,9 +26,20 @@ public final class FormatChecks {
    */
   public static void check(
       String format, CollectionSchema collection, RowLayout layout, StructType frame) {
+    List<String> problems = problems(format, collection, layout, frame);
+    if (!problems.isEmpty()) {
+      throw new SchemaMismatchException(collection.name(), problems);
+    }
+  }
+
+  /**
+   * What {@link #check} would refuse, one sentence per field or column (empty: the format fits);
+   * {@code format=auto} picks a format by it.
+   */
+  static List<String> problems(
+      String format, CollectionSchema collection, RowLayout layout, StructType frame) {
     if (!"npy".equals(format) && !"json-npy".equals(format)) {
-      checkConstants(format, layout, collection);
-      return;
+      return constantProblems(format, layout);
     }
     List<String> problems = new ArrayList<>();
     for (MilvusField field : collection.fields()) {
@@ -73,16 +84,14 @@ public final class FormatChecks {
                 + " non-nullable (e.g. coalesce it with a value or filter the nulls out)");
       }
     }
-    if (!problems.isEmpty()) {
-      throw new SchemaMismatchException(collection.name(), problems);
-    }
+    return problems;
   }
 
-  private static void checkConstants(String format, RowLayout layout, CollectionSchema collection) {
-    if ("json".equals(format)) {
-      return;
-    }
+  private static List<String> constantProblems(String format, RowLayout layout) {
     List<String> problems = new ArrayList<>();
+    if ("json".equals(format)) {
+      return problems;
+    }
     for (FieldConstant constant : layout.constants()) {
       if (constant.field().type() == MilvusType.ARRAY) {
         problems.add(
@@ -91,8 +100,6 @@ public final class FormatChecks {
                 + "' is supported with format json only");
       }
     }
-    if (!problems.isEmpty()) {
-      throw new SchemaMismatchException(collection.name(), problems);
-    }
+    return problems;
   }
 }

@@ -100,7 +100,7 @@ public final class ImportOptions implements CommitSettings {
                         + " s3a://milvus-bucket/staging/"),
                 values.optional(OptionKeys.MILVUS_BUCKET))
             : CloudWriteChecks.staging(cloud, values);
-    this.format = StagingFormat.parse(values.text(OptionKeys.FORMAT, "json"));
+    this.format = StagingFormat.parse(values.text(OptionKeys.FORMAT, "auto"));
     if (cloud != null && format == StagingFormat.JSON_NPY) {
       throw OptionValues.invalid(
           OptionKeys.FORMAT,
@@ -183,6 +183,34 @@ public final class ImportOptions implements CommitSettings {
     }
   }
 
+  /** A copy with {@code format} resolved; see {@link #withFormat}. */
+  private ImportOptions(ImportOptions o, StagingFormat format) {
+    this.connection = o.connection;
+    this.cloud = o.cloud;
+    this.collection = o.collection;
+    this.partition = o.partition;
+    this.staging = o.staging;
+    this.format = format;
+    this.parquetCompression = o.parquetCompression;
+    this.maxFileSize = o.maxFileSize;
+    this.maxFilesPerJob = o.maxFilesPerJob;
+    this.importTimeout = o.importTimeout;
+    this.keepStagedFiles = o.keepStagedFiles;
+    this.waitForCompletion = o.waitForCompletion;
+    this.hadoopOverrides = o.hadoopOverrides;
+    this.columnMapping = o.columnMapping;
+    this.defaultValues = o.defaultValues;
+    this.skipInvalidRows = o.skipInvalidRows;
+    this.maxInvalidRows = o.maxInvalidRows;
+    this.maxConcurrentJobs = o.maxConcurrentJobs;
+    this.atomic = o.atomic;
+    this.resumeWriteId = o.resumeWriteId;
+    this.snapshot = o.snapshot;
+    this.snapshotDescription = o.snapshotDescription;
+    this.snapshotCompactionProtectionSeconds = o.snapshotCompactionProtectionSeconds;
+    this.snapshotBefore = o.snapshotBefore;
+  }
+
   /** Parses and checks {@code options} (keys in any case). */
   public static ImportOptions parse(Map<String, String> options) {
     return new ImportOptions(options);
@@ -262,12 +290,28 @@ public final class ImportOptions implements CommitSettings {
     return staging;
   }
 
+  /** The format asked for: {@link StagingFormat#AUTO} until the write's plan resolves it. */
   public StagingFormat format() {
     return format;
   }
 
+  /**
+   * These options with the format the plan chose for {@code format=auto} (or the one asked for);
+   * what the tasks and the commit see.
+   */
+  ImportOptions withFormat(StagingFormat resolved) {
+    if (resolved == StagingFormat.AUTO) {
+      throw new IllegalArgumentException("format auto is not a format to stage");
+    }
+    return resolved == format ? this : new ImportOptions(this, resolved);
+  }
+
+  /** The resolved format's option value; never {@code auto} (the commit records it). */
   @Override
   public String formatName() {
+    if (format == StagingFormat.AUTO) {
+      throw new IllegalStateException("format auto must be resolved when the write is planned");
+    }
     return format.toString();
   }
 

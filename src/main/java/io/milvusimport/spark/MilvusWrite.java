@@ -1,6 +1,8 @@
 package io.milvusimport.spark;
 
+import io.milvusimport.commit.ResumedFormat;
 import io.milvusimport.format.FormatChecks;
+import io.milvusimport.format.FormatChoice;
 import io.milvusimport.milvus.MilvusCollections;
 import io.milvusimport.milvus.MilvusRestClient;
 import io.milvusimport.milvus.RetryPolicy;
@@ -33,6 +35,7 @@ final class MilvusWrite implements Write {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
   private final ImportOptions options;
+  private volatile StagingFormat resolved;
   private final StructType schema;
   private final String queryId;
   private final CommitSteps steps;
@@ -46,7 +49,21 @@ final class MilvusWrite implements Write {
 
   @Override
   public String description() {
-    return "milvus-import into " + options.database() + "." + options.collection();
+    StagingFormat format = resolved;
+    return "milvus-import into "
+        + options.database()
+        + "."
+        + options.collection()
+        + (format != null
+            ? " (format " + format + ")"
+            : options.format() == StagingFormat.AUTO
+                ? " (format auto, chosen when the write runs)"
+                : " (format " + options.format() + ")");
+  }
+
+  @Override
+  public String toString() {
+    return description();
   }
 
   @Override
@@ -74,24 +91,41 @@ final class MilvusWrite implements Write {
         new PlanSettings(
             options.partition(), partitionExists, options.columnMapping(), options.defaultValues());
     RowLayout layout = WritePlanner.plan(collection, schema, settings);
-    FormatChecks.check(options.format().toString(), collection, layout, schema);
     String writeId =
         options.resumeWriteId() != null
             ? options.resumeWriteId()
             : LocalDateTime.now().format(WRITE_ID_TIME)
                 + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-    boolean twoPhase = TwoPhaseDecision.decide(options, client, retry);
-    SnapshotSupportCheck.check(options, client, retry);
+    String why = "option format";
+    StagingFormat format = options.format();
+    if (format == StagingFormat.AUTO && options.resumeWriteId() != null) {
+      String recorded = ResumedFormat.read(options, hadoopConf, writeId);
+      if (recorded != null) {
+        format = StagingFormat.parse(recorded);
+        why = "format auto: the format write " + writeId + " was begun with, from its manifest";
+      }
+    }
+    if (format == StagingFormat.AUTO) {
+      FormatChoice choice = FormatChoice.auto(collection, layout, schema);
+      format = StagingFormat.parse(choice.format());
+      why = "format auto: " + choice.reason();
+    }
+    FormatChecks.check(format.toString(), collection, layout, schema);
+    ImportOptions write = options.withFormat(format);
+    resolved = format;
+    boolean twoPhase = TwoPhaseDecision.decide(write, client, retry);
+    SnapshotSupportCheck.check(write, client, retry);
     LOG.info(
-        "Write {} (query {}): staging {} files for {}.{} under {}",
+        "Write {} (query {}): staging {} files ({}) for {}.{} under {}",
         writeId,
         queryId,
-        options.format(),
-        options.database(),
-        options.collection(),
-        options.staging().writeDirectory(writeId));
-    return new MilvusBatchWrite(options, layout, writeId, hadoopConf, twoPhase, steps);
+        format,
+        why,
+        write.database(),
+        write.collection(),
+        write.staging().writeDirectory(writeId));
+    return new MilvusBatchWrite(write, layout, writeId, hadoopConf, twoPhase, steps);
   }
 
   @Override

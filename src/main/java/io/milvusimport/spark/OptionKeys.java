@@ -52,10 +52,11 @@ public final class OptionKeys {
   public static final String MILVUS_BUCKET = "milvusBucket";
 
   /**
-   * Staged file format: {@code json} (row-based, default; every Milvus since 2.2), {@code npy}
-   * (column groups; smallest and fastest for dense vectors), {@code parquet} (every type, nulls
-   * included; Milvus 2.3+) or {@code json-npy} (the original 2.0/2.1 bulk-load layout; current
-   * servers refuse it). See docs/formats.md.
+   * Staged file format: {@code auto} (default: npy when the collection and DataFrame fit it, else
+   * parquet, else json; decided when the write is planned), {@code json} (row-based; every Milvus
+   * since 2.2, the slowest to stage), {@code npy} (column groups; smallest and fastest for dense
+   * vectors), {@code parquet} (every type, nulls included; Milvus 2.3+) or {@code json-npy} (the
+   * original 2.0/2.1 bulk-load layout; current servers refuse it). See docs/formats.md.
    */
   public static final String FORMAT = "format";
 

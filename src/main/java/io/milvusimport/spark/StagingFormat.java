@@ -5,8 +5,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The staged file formats, named as the {@code format} option spells them. */
+/**
+ * The staged file formats, named as the {@code format} option spells them. {@link #AUTO} (the
+ * default) is resolved to a concrete format when the write is planned ({@code
+ * format.FormatChoice}); nothing past planning sees it.
+ */
 public enum StagingFormat {
+  /** The default: npy when the collection and DataFrame fit it, else parquet, else json. */
+  AUTO("auto", null),
   /** Row-based JSON, {@code {"rows": [...]}}: readable by every Milvus since 2.2. */
   JSON("json", ".json"),
   /** Column-based NumPy: one {@code <field>.npy} per field in a group directory (2.2+). */
@@ -26,6 +32,9 @@ public enum StagingFormat {
 
   /** The file extension Milvus's import chooses its reader by. */
   public String extension() {
+    if (this == AUTO) {
+      throw new IllegalStateException("format auto has no extension before it is resolved");
+    }
     return extension;
   }
 

@@ -30,7 +30,7 @@ class ImportOptionsTest {
     assertThat(options.database()).isEqualTo("default");
     assertThat(options.partition()).isNull();
     assertThat(options.authorization()).isNull();
-    assertThat(options.format()).isEqualTo(StagingFormat.JSON);
+    assertThat(options.format()).isEqualTo(StagingFormat.AUTO);
     assertThat(options.maxFileSize()).isEqualTo(1L << 30);
     assertThat(options.maxFilesPerJob()).isEqualTo(1024);
     assertThat(options.pollInterval()).isEqualTo(Duration.ofSeconds(1));
@@ -105,7 +105,26 @@ class ImportOptionsTest {
   void rejectsUnsupportedFormat() {
     assertThatThrownBy(() -> parse("format", "csv"))
         .hasMessageContaining("Option 'format' has an invalid value 'csv'")
-        .hasMessageContaining("json, npy, parquet, json-npy");
+        .hasMessageContaining("auto, json, npy, parquet, json-npy");
+  }
+
+  @Test
+  void theDefaultFormatAutoMustBeResolvedBeforeTheCommitSeesIt() {
+    ImportOptions options = ImportOptions.parse(minimal());
+    assertThatThrownBy(options::formatName)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("format auto must be resolved");
+    assertThatThrownBy(() -> options.withFormat(StagingFormat.AUTO))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    ImportOptions resolved = options.withFormat(StagingFormat.NPY);
+    assertThat(resolved.format()).isEqualTo(StagingFormat.NPY);
+    assertThat(resolved.formatName()).isEqualTo("npy");
+    assertThat(resolved.collection()).isEqualTo(options.collection());
+    assertThat(resolved.staging()).isSameAs(options.staging());
+    assertThat(resolved.maxFileSize()).isEqualTo(options.maxFileSize());
+    assertThat(resolved.toString()).contains("format=npy");
+    assertThat(parse("format", "Auto").format()).isEqualTo(StagingFormat.AUTO);
   }
 
   @Test

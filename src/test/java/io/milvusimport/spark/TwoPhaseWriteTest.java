@@ -61,6 +61,26 @@ class TwoPhaseWriteTest {
   }
 
   @Test
+  void theDefaultFormatStagesNpyGroupsAndCommitsThemTogether() {
+    String collection = bed.createDocsCollection(DIM);
+
+    bed.writerWithDefaultFormat(bed.docs(300, DIM, 3), collection, s3Staging("2pc-auto"))
+        .option("maxFilesPerJob", "1")
+        .save();
+
+    assertExactlyOnce(bed.imported(collection), 300, DIM);
+    assertThat(createRequests(bed, collection))
+        .hasSize(3)
+        .allSatisfy(
+            r -> {
+              assertThat(r.path("options").path("auto_commit").asText()).isEqualTo("false");
+              assertThat(r.path("files").get(0)).hasSize(3);
+              r.path("files").get(0).forEach(f -> assertThat(f.asText()).endsWith(".npy"));
+            });
+    assertThat(bed.stagedKeys("2pc-auto/")).isEmpty();
+  }
+
+  @Test
   void failedJobInAMultiJobAtomicWriteLeavesNothingVisible() {
     String collection = bed.createDocsCollection(DIM);
     bed.standIn().faults().failNextJob("injected: file is broken: importing data failed");

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,5 +67,24 @@ class ZillizBucketWriteTest {
     assertThat(stack.bucketKeys(prefix + "/"))
         .as("staged files and manifest are deleted after success")
         .allMatch(k -> k.contains("/_completed/"));
+  }
+
+  @Test
+  void theDefaultFormatStagesNpyGroupsInTheOwnBucketNamedByFolderUrls() {
+    String collection = stack.createDocs();
+
+    stack.bucketWriter(stack.docs(200, 2), collection, "own-default").save();
+
+    assertExactlyOnce(stack.rows(collection), 200, ZillizWrites.DIM);
+    List<JsonNode> urls = new ArrayList<>();
+    stack.zilliz().importRequests().stream()
+        .filter(c -> c.path("collectionName").asText().equals(collection))
+        .forEach(c -> c.path("objectUrls").forEach(urls::add));
+    assertThat(urls).hasSize(2);
+    urls.forEach(
+        file ->
+            assertThat(file.get(0).asText())
+                .startsWith("s3://" + stack.bed().userBucket() + "/own-default/")
+                .endsWith("/"));
   }
 }

@@ -73,6 +73,28 @@ class ZillizVolumeWriteTest {
   }
 
   @Test
+  void theDefaultFormatStagesNpyGroupsIntoTheVolumeWhichZillizImportsAsFolders() {
+    String collection = stack.createDocs();
+    String volume = stack.createVolume();
+
+    stack.volumeWriter(stack.docs(200, 2), collection, volume).save();
+
+    assertExactlyOnce(stack.rows(collection), 200, ZillizWrites.DIM);
+    List<JsonNode> creates = creates(collection);
+    assertThat(creates).hasSize(1);
+    assertThat(creates.get(0).path("dataPaths")).hasSize(2);
+    creates
+        .get(0)
+        .path("dataPaths")
+        .forEach(
+            file -> assertThat(file.get(0).asText()).startsWith("milvus-import/").endsWith("/"));
+    assertThat(stack.volumeKeys(volume, "milvus-import/"))
+        .hasSize(6)
+        .allMatch(
+            k -> k.endsWith("/id.npy") || k.endsWith("/embedding.npy") || k.endsWith("/text.npy"));
+  }
+
+  @Test
   void writeWhoseCredentialsExpireMidWayRenewsThemInTheTasksAndSucceeds() {
     String collection = stack.createDocs();
     String volume = stack.createVolume();

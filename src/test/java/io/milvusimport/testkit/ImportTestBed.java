@@ -210,8 +210,18 @@ public final class ImportTestBed implements AutoCloseable {
     return vector;
   }
 
-  /** A writer with the options every write needs; tests add or override the rest. */
+  /**
+   * A writer with the options every write needs, staging row JSON ({@code format=json}: the tests
+   * built on it were written when json was the default and assert on its files); tests add or
+   * override the rest. {@link #writerWithDefaultFormat} leaves the format to the connector.
+   */
   public DataFrameWriter<Row> writer(Dataset<Row> df, String collection, String stagingPath) {
+    return writerWithDefaultFormat(df, collection, stagingPath).option("format", "json");
+  }
+
+  /** As {@link #writer}, without option {@code format}: the default, {@code auto}. */
+  public DataFrameWriter<Row> writerWithDefaultFormat(
+      Dataset<Row> df, String collection, String stagingPath) {
     return df.write()
         .format("milvus-import")
         .mode("append")

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,7 +39,8 @@ public final class LocalDemo {
     long rows = Long.parseLong(flags.getOrDefault("rows", "100000"));
     int dim = Integer.parseInt(flags.getOrDefault("dim", "768"));
     int partitions = Integer.parseInt(flags.getOrDefault("partitions", "4"));
-    String format = flags.getOrDefault("format", "json");
+    // No --format: the connector's default, format=auto (npy here: the collection fits it).
+    String format = flags.get("format");
     boolean keep = flags.containsKey("keep");
 
     String summary;
@@ -77,17 +79,20 @@ public final class LocalDemo {
                           + " as float)) as embedding",
                       "concat('document number ', id) as text");
           long started = System.nanoTime();
-          df.write()
-              .format("milvus-import")
-              .mode("append")
-              .option("uri", milvus.uri())
-              .option("token", TOKEN)
-              .option("collection", COLLECTION)
-              .option("stagingPath", "s3a://" + BUCKET + "/staging/")
-              .option("format", format)
-              .option("pollInterval", "200ms")
-              .option("keepStagedFiles", String.valueOf(keep))
-              .save();
+          DataFrameWriter<Row> writer =
+              df.write()
+                  .format("milvus-import")
+                  .mode("append")
+                  .option("uri", milvus.uri())
+                  .option("token", TOKEN)
+                  .option("collection", COLLECTION)
+                  .option("stagingPath", "s3a://" + BUCKET + "/staging/")
+                  .option("pollInterval", "200ms")
+                  .option("keepStagedFiles", String.valueOf(keep));
+          if (format != null) {
+            writer = writer.option("format", format);
+          }
+          writer.save();
           long millis = (System.nanoTime() - started) / 1_000_000;
 
           long imported = 0;
@@ -101,7 +106,8 @@ public final class LocalDemo {
                     + job.path("state").asText()
                     + ", "
                     + job.path("importedRows").asLong()
-                    + " rows");
+                    + " rows, staged as "
+                    + stagedFormat(job));
             imported += job.path("importedRows").asLong();
           }
           if (keep) {
@@ -119,6 +125,14 @@ public final class LocalDemo {
     }
     // The last line, after the local stack has stopped: what the stand-in reports imported.
     System.out.println(summary);
+  }
+
+  /** The staged format, from the extension of the first file the job read. */
+  private static String stagedFormat(JsonNode job) {
+    String file = job.path("details").path(0).path("fileName").asText("");
+    String first = file.replaceAll("^\\[", "").split("[ \\]]")[0];
+    int dot = first.lastIndexOf('.');
+    return dot < 0 ? "?" : first.substring(dot + 1);
   }
 
   private static List<String> listJobIds(String uri) throws Exception {
