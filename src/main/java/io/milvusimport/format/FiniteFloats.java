@@ -3,8 +3,8 @@ package io.milvusimport.format;
 /**
  * The finiteness check of float32 vectors on the bits of their copied bytes. A float is NaN or
  * infinite exactly when its 8 exponent bits are all ones; the check is integer arithmetic over an
- * {@code int[]}, with no branch per element, a loop the JIT turns into vector instructions (a loop
- * comparing floats with a branch or a {@code boolean} accumulator is not vectorised).
+ * {@code int[]}, with no branch per element: a loop shape the JIT can turn into vector
+ * instructions, which it does not for a loop folding float comparisons into a {@code boolean}.
  */
 final class FiniteFloats {
   private static final int EXPONENT = 0x7F80_0000;
