@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.unsafe.Platform;
 
 /**
  * Chooses the checked reader of a field column for the column formats, from field and Spark type.
@@ -21,6 +22,18 @@ final class ColumnReaders {
 
   static ColumnValueReader forBinding(ColumnBinding binding) {
     return forType(binding.field(), binding.field().type(), binding.sparkType());
+  }
+
+  /**
+   * As {@link #forBinding}, but FloatVector values are left in place as a view ({@link
+   * VectorValueReaders#floatViews}) for a writer that copies their bytes as they are.
+   */
+  static ColumnValueReader forBinding(ColumnBinding binding, boolean vectorViews) {
+    MilvusField field = binding.field();
+    if (vectorViews && field.type() == MilvusType.FLOAT_VECTOR) {
+      return VectorValueReaders.floatViews(ValueKind.of(binding.sparkType()), field.dim());
+    }
+    return forBinding(binding);
   }
 
   static ColumnValueReader forType(MilvusField field, MilvusType type, DataType spark) {
@@ -137,6 +150,7 @@ final class ColumnReaders {
         for (int j = 0; j < floats.length; j++) {
           floats[j] = (float) value.get(j).asDouble();
         }
+        slot.vectorView(floats, Platform.FLOAT_ARRAY_OFFSET);
         break;
       case FLOAT16_VECTOR:
       case BFLOAT16_VECTOR:

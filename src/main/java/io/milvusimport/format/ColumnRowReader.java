@@ -34,6 +34,15 @@ final class ColumnRowReader {
    * @param nullProblem why the format cannot store null, or null when it can
    */
   ColumnRowReader(RowLayout layout, RowRejections rejections, String nullProblem) {
+    this(layout, rejections, nullProblem, false);
+  }
+
+  /**
+   * @param vectorViews true when the writer copies FloatVector bytes from a view ({@link
+   *     ColumnSlot#vectorBase}) instead of reading {@link ColumnSlot#floats}
+   */
+  ColumnRowReader(
+      RowLayout layout, RowRejections rejections, String nullProblem, boolean vectorViews) {
     List<MilvusColumn> columnList = new ArrayList<>();
     List<ColumnBinding> fieldBindings = new ArrayList<>();
     List<ColumnBinding> dynamic = new ArrayList<>();
@@ -68,7 +77,7 @@ final class ColumnRowReader {
     this.elementReaders = new ColumnValueReader[columns.length];
     for (int i = 0; i < fieldCount; i++) {
       slots[i] = new ColumnSlot();
-      readers[i] = ColumnReaders.forBinding(bindings[i]);
+      readers[i] = ColumnReaders.forBinding(bindings[i], vectorViews);
       if (columns[i].kind() == ColumnKind.ARRAY) {
         MilvusField field = bindings[i].field();
         DataType element = ((ArrayType) bindings[i].sparkType()).elementType();

@@ -23,6 +23,15 @@ final class ColumnSlot {
   /** FloatVector values, exactly {@code dim} of them. */
   float[] floats;
 
+  /**
+   * FloatVector values for the NPY writer: {@code dim} float32 values in the platform's order at
+   * this {@link org.apache.spark.unsafe.Platform} address, in {@link #vectorBits} or {@link
+   * #floats}; valid until the next row is read.
+   */
+  Object vectorBase;
+
+  long vectorOffset;
+
   /** Array fields: the checked Spark array, elements read by the writer. */
   ArrayData array;
 
@@ -40,6 +49,21 @@ final class ColumnSlot {
       floats = new float[n];
     }
     return floats;
+  }
+
+  /** The reusable copy of a FloatVector's float32 bits, for {@link #vectorBase}. */
+  private int[] vectorBits;
+
+  int[] vectorBits(int n) {
+    if (vectorBits == null || vectorBits.length != n) {
+      vectorBits = new int[n];
+    }
+    return vectorBits;
+  }
+
+  void vectorView(Object base, long offset) {
+    vectorBase = base;
+    vectorOffset = offset;
   }
 
   void copyText(byte[] source, int offset, int n) {

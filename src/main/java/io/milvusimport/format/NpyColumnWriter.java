@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.apache.spark.unsafe.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +30,13 @@ import org.slf4j.LoggerFactory;
 final class NpyColumnWriter implements GroupPart {
   private static final Logger LOG = LoggerFactory.getLogger(NpyColumnWriter.class);
   private static final int BUFFER = 1 << 16;
+  private static final boolean NATIVE_LITTLE_ENDIAN =
+      ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
   private final MilvusColumn column;
   private final int index;
   private final Path spill;
   private final ByteBuffer buffer;
-
-  /** A float view over {@link #buffer}, made once: vectors are copied into it in bulk. */
-  private final FloatBuffer floats;
 
   private final int fixedWidth;
 
@@ -62,7 +61,6 @@ final class NpyColumnWriter implements GroupPart {
     this.fixedWidth = NpyDtypes.rowWidth(column);
     this.buffer =
         ByteBuffer.allocate(Math.max(BUFFER, 2 * fixedWidth)).order(ByteOrder.LITTLE_ENDIAN);
-    this.floats = buffer.asFloatBuffer();
     this.headerRoom =
         fixedWidth > 0
                 && NpyHeader.fits(
@@ -100,22 +98,44 @@ final class NpyColumnWriter implements GroupPart {
         room(8).putDouble(slot.real);
         break;
       case FLOAT_VECTOR:
-        // Only floats go into this column's buffer, so its position is a multiple of 4.
-        ByteBuffer target = room(fixedWidth);
-        floats.position(target.position() / 4);
-        floats.put(slot.floats, 0, column.width());
-        target.position(target.position() + fixedWidth);
+        putFloats(slot.vectorBase, slot.vectorOffset);
         break;
       case BYTE_VECTOR:
         put(slot.bytes, slot.length);
         break;
       default:
-        maxCodePoints = Math.max(maxCodePoints, slot.codePoints());
+        // A value's UTF-8 length bounds its code points: only a longer one can widen the column.
+        if (slot.length > maxCodePoints) {
+          maxCodePoints = Math.max(maxCodePoints, slot.codePoints());
+        }
         room(4).putInt(slot.length);
         put(slot.bytes, slot.length);
         break;
     }
     rows++;
+  }
+
+  /**
+   * Copies one vector's float32 values from the slot's view (Spark's row memory, or a float array)
+   * into the buffer: one memory copy on little-endian machines, where the platform's order is
+   * NumPy's {@code <f4}.
+   */
+  private void putFloats(Object base, long offset) throws IOException {
+    ByteBuffer target = room(fixedWidth);
+    int at = target.position();
+    if (NATIVE_LITTLE_ENDIAN) {
+      Platform.copyMemory(
+          base,
+          offset,
+          target.array(),
+          Platform.BYTE_ARRAY_OFFSET + target.arrayOffset() + at,
+          fixedWidth);
+    } else {
+      for (int j = 0; j < fixedWidth; j += 4) {
+        target.putFloat(at + j, Platform.getFloat(base, offset + j));
+      }
+    }
+    target.position(at + fixedWidth);
   }
 
   long rows() {

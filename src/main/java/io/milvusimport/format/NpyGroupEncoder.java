@@ -48,7 +48,7 @@ final class NpyGroupEncoder implements RowFileEncoder {
    */
   NpyGroupEncoder(RowLayout layout, int partition, boolean skipInvalid, boolean seedDesign) {
     this.reader =
-        new ColumnRowReader(layout, new RowRejections(partition, skipInvalid), NULL_PROBLEM);
+        new ColumnRowReader(layout, new RowRejections(partition, skipInvalid), NULL_PROBLEM, true);
     try {
       this.spillDirectory = SpillFiles.newDirectory();
     } catch (IOException e) {

@@ -38,12 +38,7 @@ final class VectorValueReaders {
       if (!doubles && vector instanceof UnsafeArrayData) {
         UnsafeArrayData unsafe = (UnsafeArrayData) vector;
         checkNoNulls(unsafe, element);
-        Platform.copyMemory(
-            unsafe.getBaseObject(),
-            unsafe.getBaseOffset() + UnsafeArrayData.calculateHeaderPortionInBytes(n),
-            values,
-            Platform.FLOAT_ARRAY_OFFSET,
-            4L * n);
+        copyElements(unsafe, values, Platform.FLOAT_ARRAY_OFFSET);
       } else {
         for (int j = 0; j < n; j++) {
           if (vector.isNullAt(j)) {
@@ -57,6 +52,59 @@ final class VectorValueReaders {
         }
       }
       checkFinite(values, limit, vector);
+    };
+  }
+
+  /**
+   * FloatVector values for the NPY writer, which copies them into its buffer from the slot's view
+   * ({@link ColumnSlot#vectorBase}, {@link ColumnSlot#vectorOffset}): {@code dim} float32 values in
+   * the platform's order. A float array in Spark's row format ({@link UnsafeArrayData}) is copied
+   * with one memory copy into the slot's reusable {@code int[]} and checked there, on the copied
+   * bits ({@link FiniteFloats}), before the row is accepted; no float array is filled and nothing
+   * is allocated per row. Other inputs (double arrays, ML vectors, generic arrays) are read into
+   * {@link ColumnSlot#floats} as for the other formats and viewed there.
+   *
+   * <p>{@link UnsafeArrayData#getBaseObject}/{@code getBaseOffset} and {@link Platform} are public
+   * API (Spark calls its {@code unsafe} package unstable, but every Spark line since 2.x has these
+   * members, the raw-copy path has used them since the connector's first version, and {@code
+   * ArrayData.toFloatArray} would allocate an array per row).
+   */
+  static ColumnValueReader floatViews(ValueKind kind, int dim) {
+    ColumnValueReader copying = floats(kind, dim, Float.MAX_VALUE);
+    if (kind != ValueKind.FLOAT_ARRAY) {
+      return viewOfFloats(copying);
+    }
+    return (data, i, slot) -> {
+      ArrayData vector = data.getArray(i);
+      if (!(vector instanceof UnsafeArrayData)) {
+        copying.read(data, i, slot);
+        slot.vectorView(slot.floats, Platform.FLOAT_ARRAY_OFFSET);
+        return;
+      }
+      UnsafeArrayData unsafe = (UnsafeArrayData) vector;
+      int n = unsafe.numElements();
+      if (n != dim) {
+        throw wrongDim(dim, n, VectorJsonWriters.render(vector, DataTypes.FloatType));
+      }
+      checkNoNulls(unsafe, DataTypes.FloatType);
+      int[] bits = slot.vectorBits(n);
+      copyElements(unsafe, bits, Platform.INT_ARRAY_OFFSET);
+      if (!FiniteFloats.all(bits, n)) {
+        for (int j = 0; j < n; j++) {
+          float value = Float.intBitsToFloat(bits[j]);
+          if (!Float.isFinite(value)) {
+            throw notFinite(j, value, Float.MAX_VALUE, vector, DataTypes.FloatType);
+          }
+        }
+      }
+      slot.vectorView(bits, Platform.INT_ARRAY_OFFSET);
+    };
+  }
+
+  private static ColumnValueReader viewOfFloats(ColumnValueReader copying) {
+    return (data, i, slot) -> {
+      copying.read(data, i, slot);
+      slot.vectorView(slot.floats, Platform.FLOAT_ARRAY_OFFSET);
     };
   }
 
@@ -157,6 +205,17 @@ final class VectorValueReaders {
           null);
     }
     return (float) value;
+  }
+
+  /** One memory copy of a float array's elements out of Spark's row format. */
+  private static void copyElements(UnsafeArrayData array, Object target, long targetOffset) {
+    int n = array.numElements();
+    Platform.copyMemory(
+        array.getBaseObject(),
+        array.getBaseOffset() + UnsafeArrayData.calculateHeaderPortionInBytes(n),
+        target,
+        targetOffset,
+        4L * n);
   }
 
   private static void checkNoNulls(UnsafeArrayData array, DataType element) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NpyGroupEncoderTest {
-  private static final CollectionSchema DOCS =
+  static final CollectionSchema DOCS =
       new CollectionSchema(
           "default",
           "docs",
@@ -36,7 +36,7 @@ class NpyGroupEncoderTest {
               MilvusField.builder("text", "VarChar").maxLength(20).build(),
               MilvusField.builder("small", "Int8").build()),
           true);
-  private static final StructType FRAME =
+  static final StructType FRAME =
       new StructType()
           .add("id", DataTypes.LongType, false)
           .add("embedding", DataTypes.createArrayType(DataTypes.FloatType), false)
@@ -46,7 +46,7 @@ class NpyGroupEncoderTest {
 
   @TempDir Path dir;
 
-  private static InternalRow row(long id, float[] vector, String text, int small) {
+  static InternalRow row(long id, float[] vector, String text, int small) {
     return new GenericInternalRow(
         new Object[] {
           id,

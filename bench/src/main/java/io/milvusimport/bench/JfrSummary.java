@@ -20,6 +20,14 @@ final class JfrSummary {
   private JfrSummary() {}
 
   static String summarise(Path recording, int top) throws IOException {
+    return summarise(recording, top, null);
+  }
+
+  /**
+   * @param onStack when not null, only samples with a frame of this class (fully qualified name)
+   *     count: the summary of one code path without start-up and set-up around it
+   */
+  static String summarise(Path recording, int top, String onStack) throws IOException {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> caller = new HashMap<>();
     int samples = 0;
@@ -29,8 +37,12 @@ final class JfrSummary {
           || event.getStackTrace().getFrames().isEmpty()) {
         continue;
       }
-      samples++;
       List<RecordedFrame> frames = event.getStackTrace().getFrames();
+      if (onStack != null
+          && frames.stream().noneMatch(f -> f.getMethod().getType().getName().equals(onStack))) {
+        continue;
+      }
+      samples++;
       self.merge(name(frames.get(0)), 1, Integer::sum);
       String connector = "(no connector frame: row generation, start-up)";
       for (RecordedFrame frame : frames) {

@@ -26,7 +26,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code --workloads W1,W2}, {@code --fs local,s3a}, {@code --partitions P} (default 4), {@code
  * --memory-bytes B} (per format, default 2 GiB; 0 skips), {@code --commit-files N} (default 10,000;
  * 0 skips), {@code --poll-interval D} (commit benchmark; default the connector's), {@code
- * --profile} (Flight Recorder summary per format from the memory probes).
+ * --profile} (Flight Recorder summary per format from the memory probes), {@code --npy-hot-path N}
+ * (only the npy encoder, N rows per round, {@code --rounds R}: {@link NpyHotPath}).
  *
  * <p>The Milvus stand-in used for throughput never runs its jobs ({@code waitForCompletion=false}
  * and an hour per job step), so the import is excluded: only staging and job creation are measured.
@@ -48,6 +49,14 @@ public final class StagingBenchmark {
     long memoryBytes = Long.parseLong(flags.getOrDefault("memory-bytes", Long.toString(2L << 30)));
     int commitFiles = Integer.parseInt(flags.getOrDefault("commit-files", "10000"));
     boolean profile = flags.containsKey("profile");
+    if (flags.containsKey("npy-hot-path")) {
+      System.out.print(
+          NpyHotPath.run(
+              Long.parseLong(flags.get("npy-hot-path")),
+              Integer.parseInt(flags.getOrDefault("rounds", "6")),
+              profile));
+      return;
+    }
 
     List<CaseResult> results = new ArrayList<>();
     StringBuilder setup = new StringBuilder();
