@@ -246,6 +246,7 @@ class SaveModesWriteTest {
           .save();
     }
 
+    assertThat(reader.errors()).isEmpty();
     assertThat(reader.polls()).isGreaterThan(10);
     assertThat(reader.seen()).isSubsetOf(50, 80).contains(50, 80);
     assertThat(importJobsFor(bed.standIn().aliasTarget("default", alias))).isEqualTo(4);

@@ -13,6 +13,7 @@ import java.util.function.IntSupplier;
  */
 public final class CountPoller implements AutoCloseable {
   private final Set<Integer> seen = ConcurrentHashMap.newKeySet();
+  private final Set<String> errors = ConcurrentHashMap.newKeySet();
   private final AtomicInteger polls = new AtomicInteger();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Thread reader;
@@ -22,7 +23,12 @@ public final class CountPoller implements AutoCloseable {
         new Thread(
             () -> {
               while (!stop.get()) {
-                seen.add(count.getAsInt());
+                try {
+                  seen.add(count.getAsInt());
+                } catch (RuntimeException e) {
+                  // a reader that cannot read: recorded for the test, the polling goes on
+                  errors.add(e.toString());
+                }
                 polls.incrementAndGet();
               }
             });
@@ -40,18 +46,23 @@ public final class CountPoller implements AutoCloseable {
     return seen;
   }
 
+  /** What the reads that failed threw (a reader seeing "not found" would show here). */
+  public Set<String> errors() {
+    return errors;
+  }
+
   public int polls() {
     return polls.get();
   }
 
   /**
-   * Lets the reader poll twice more (the write under test has returned, so those polls see its
-   * outcome), then stops it and waits for it.
+   * Lets the reader poll twice more (the write under test has returned, so the second of those
+   * polls began after it; up to two minutes on a loaded machine), then stops it and waits for it.
    */
   @Override
   public void close() throws InterruptedException {
     int after = polls.get();
-    long deadline = System.nanoTime() + 10_000_000_000L;
+    long deadline = System.nanoTime() + 120_000_000_000L;
     while (polls.get() < after + 2 && reader.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(1);
     }

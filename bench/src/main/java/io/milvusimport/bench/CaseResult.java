@@ -40,9 +40,4 @@ final class CaseResult {
   double rowsPerSecond() {
     return rows * 1000.0 / Math.max(1, jobMillis);
   }
-
-  /** Bytes written per second of the job, in MB (10^6 bytes). */
-  double megabytesPerSecond() {
-    return bytes / 1e3 / Math.max(1, jobMillis);
-  }
 }

@@ -22,8 +22,11 @@ import org.apache.spark.sql.SparkSession;
  * commit overhead for many files; prints markdown tables at the end.
  *
  * <p>Run with {@code mvn -B -Pbench test-compile -Dbench.args="..."}. Flags: {@code --rows N} (W1,
- * default 1,000,000), {@code --w2-rows N} (default: as W1), {@code --quick} (100,000 rows each),
- * {@code --workloads W1,W2}, {@code --fs local,s3a}, {@code --partitions P} (default 4), {@code
+ * default 1,000,000), {@code --scales N,N,..} (W1 at each row count, default {@code --rows}),
+ * {@code --runs N} (every case N times, interleaved; medians and spread), {@code --peer no} (skip
+ * the bulk-writer peer), {@code --peer-threads 1,2} (the peer also with two writers on two
+ * threads), {@code --w2-rows N} (default: as W1), {@code --quick} (100,000 rows each), {@code
+ * --workloads W1,W2}, {@code --fs local,s3a}, {@code --partitions P} (default 4), {@code
  * --memory-bytes B} (per format, default 2 GiB; 0 skips), {@code --commit-files N} (default 10,000;
  * 0 skips), {@code --poll-interval D} (commit benchmark; default the connector's), {@code
  * --profile} (Flight Recorder summary per format from the memory probes), {@code --npy-hot-path N}
@@ -42,7 +45,14 @@ public final class StagingBenchmark {
     Map<String, String> flags = flags(args);
     boolean quick = flags.containsKey("quick");
     long w1Rows = Long.parseLong(flags.getOrDefault("rows", quick ? "100000" : "1000000"));
+    List<Long> w1Scales = numbers(flags.getOrDefault("scales", Long.toString(w1Rows)));
     long w2Rows = Long.parseLong(flags.getOrDefault("w2-rows", Long.toString(w1Rows)));
+    int runs = Integer.parseInt(flags.getOrDefault("runs", "1"));
+    List<Integer> peerThreads = new ArrayList<>();
+    for (long n : numbers(flags.getOrDefault("peer-threads", "1"))) {
+      peerThreads.add((int) n);
+    }
+    boolean peer = !flags.getOrDefault("peer", "yes").equals("no");
     int partitions = Integer.parseInt(flags.getOrDefault("partitions", "4"));
     List<String> workloads = List.of(flags.getOrDefault("workloads", "W1,W2").split(","));
     List<String> fileSystems = List.of(flags.getOrDefault("fs", "local,s3a").split(","));
@@ -62,6 +72,7 @@ public final class StagingBenchmark {
     StringBuilder setup = new StringBuilder();
     String memory = "";
     String commit = "";
+    String peerChecks = "";
     Path localRoot = Files.createTempDirectory("milvus-bench-");
     LocalS3 s3 = fileSystems.contains("s3a") ? LocalS3.start() : null;
     try (MilvusStandIn milvus =
@@ -89,32 +100,54 @@ public final class StagingBenchmark {
         HeapWatch heap = new HeapWatch();
         ThroughputRun run = new ThroughputRun(spark, clock, heap, milvus.uri(), TOKEN);
         warmUp(spark, run, milvus, localRoot);
+        PeerRun peerRun =
+            peer ? PeerRun.find(milvus, "bench_w1", spark.sessionState().newHadoopConf()) : null;
         for (String name : workloads) {
           Workload workload = Workload.named(name);
-          long rows = workload == Workload.W1 ? w1Rows : w2Rows;
           String collection = "bench_" + workload.name.toLowerCase(Locale.ROOT);
           milvus.createCollection("default", workload.collectionBody(collection));
-          Dataset<Row> df = workload.frame(spark, rows, partitions).cache();
-          long started = System.nanoTime();
-          df.count();
-          setup.append(
-              String.format(
-                  Locale.ROOT,
-                  "%s (%s): %,d rows in %d partitions generated and cached in %.1f s%n",
-                  workload.name,
-                  workload.description,
-                  rows,
-                  partitions,
-                  (System.nanoTime() - started) / 1e9));
-          for (String fs : fileSystems) {
-            String root =
-                fs.equals("s3a")
-                    ? "s3a://" + BUCKET + "/" + workload.name
-                    : localRoot.toUri() + workload.name;
-            String label = fs.equals("s3a") ? "S3A → S3Proxy (loopback)" : "local file://";
-            results.addAll(run.run(workload, df, rows, collection, root, label));
+          for (long rows : workload == Workload.W1 ? w1Scales : List.of(w2Rows)) {
+            Dataset<Row> df = workload.frame(spark, rows, partitions).cache();
+            long started = System.nanoTime();
+            df.count();
+            setup.append(
+                String.format(
+                    Locale.ROOT,
+                    "%s (%s): %,d rows in %d partitions generated and cached in %.1f s%n",
+                    workload.name,
+                    workload.description,
+                    rows,
+                    partitions,
+                    (System.nanoTime() - started) / 1e9));
+            for (String fs : fileSystems) {
+              String root =
+                  fs.equals("s3a")
+                      ? "s3a://" + BUCKET + "/" + workload.name
+                      : localRoot.toUri() + workload.name;
+              String label = fs.equals("s3a") ? "S3A → S3Proxy (loopback)" : "local file://";
+              List<BenchCase> cases = run.cases(workload, df, rows, collection, root, label);
+              if (peerRun != null && workload == Workload.W1 && fs.equals("local")) {
+                cases.addAll(peerRun.cases(rows, localRoot.resolve("peer"), label, peerThreads));
+              }
+              for (int round = 1; round <= runs; round++) {
+                System.out.printf(
+                    Locale.ROOT,
+                    "[bench] %s, %,d rows, %s: run %d of %d%n",
+                    name,
+                    rows,
+                    label,
+                    round,
+                    runs);
+                for (BenchCase c : cases) {
+                  results.add(c.run());
+                }
+              }
+            }
+            df.unpersist(true);
           }
-          df.unpersist(true);
+        }
+        if (peerRun != null) {
+          peerChecks = String.join("\n", peerRun.checks());
         }
         if (memoryBytes > 0) {
           memory = MemoryProbes.run(List.of("npy", "parquet", "json"), memoryBytes, profile);
@@ -134,6 +167,11 @@ public final class StagingBenchmark {
     System.out.println("\n===== milvus-import staging benchmark =====\n");
     System.out.print(setup);
     System.out.println(ResultTable.throughput(results));
+    System.out.println(ResultTable.scaling(results));
+    if (!peerChecks.isEmpty()) {
+      System.out.println("\nBulk-writer output read back by the stand-in's import readers:\n");
+      System.out.println(peerChecks);
+    }
     System.out.println(ResultTable.targets(results));
     System.out.println(memory);
     System.out.println(commit);
@@ -151,6 +189,14 @@ public final class StagingBenchmark {
       df.unpersist(true);
     }
     System.out.println("[bench] warm-up done");
+  }
+
+  private static List<Long> numbers(String list) {
+    List<Long> numbers = new ArrayList<>();
+    for (String n : list.split(",")) {
+      numbers.add(Long.parseLong(n.trim()));
+    }
+    return numbers;
   }
 
   private static Map<String, String> flags(String[] args) {

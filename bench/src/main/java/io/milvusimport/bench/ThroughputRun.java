@@ -14,7 +14,8 @@ import org.apache.spark.sql.SparkSession;
  * Every writer over one cached DataFrame on one file system, one after the other: the three
  * milvus-import formats (staging only: the import jobs are created but the benchmark's stand-in
  * never runs them, so no file is read back), Spark's own Parquet and JSON writers, and the raw
- * float32 lower bound. Each output is measured, then deleted.
+ * float32 lower bound. Each output is measured, then deleted. The cases come as a list so that
+ * {@code --runs N} can interleave them: every writer once, then every writer again.
  */
 final class ThroughputRun {
   static final String[] MILVUS_FORMATS = {"json", "npy", "parquet"};
@@ -37,69 +38,83 @@ final class ThroughputRun {
     this.token = token;
   }
 
-  /**
-   * Runs every case over {@code df} ({@code rows} rows, cached) under {@code root} ({@code
-   * file:///...} or {@code s3a://bucket/...}); {@code label} names the file system in the table.
-   */
+  /** Runs every case once (the warm-up). */
   List<CaseResult> run(
       Workload workload, Dataset<Row> df, long rows, String collection, String root, String label)
       throws Exception {
     List<CaseResult> results = new ArrayList<>();
+    for (BenchCase c : cases(workload, df, rows, collection, root, label)) {
+      results.add(c.run());
+    }
+    return results;
+  }
+
+  /**
+   * Every case over {@code df} ({@code rows} rows, cached) under {@code root} ({@code file:///...}
+   * or {@code s3a://bucket/...}); {@code label} names the file system in the table.
+   */
+  List<BenchCase> cases(
+      Workload workload, Dataset<Row> df, long rows, String collection, String root, String label) {
+    List<BenchCase> cases = new ArrayList<>();
     for (String format : MILVUS_FORMATS) {
       String dir = root + "/milvus-" + format;
-      results.add(
-          measure(
-              workload,
-              label,
-              "milvus-import " + format,
-              rows,
-              dir,
-              () ->
-                  df.write()
-                      .format("milvus-import")
-                      .mode("append")
-                      .option("uri", milvusUri)
-                      .option("token", token)
-                      .option("collection", collection)
-                      .option("stagingPath", dir + "/")
-                      .option("format", format)
-                      .option("waitForCompletion", "false")
-                      .save()));
+      cases.add(
+          () ->
+              measure(
+                  workload,
+                  label,
+                  "milvus-import " + format,
+                  rows,
+                  dir,
+                  () ->
+                      df.write()
+                          .format("milvus-import")
+                          .mode("append")
+                          .option("uri", milvusUri)
+                          .option("token", token)
+                          .option("collection", collection)
+                          .option("stagingPath", dir + "/")
+                          .option("format", format)
+                          .option("waitForCompletion", "false")
+                          .save()));
     }
     String parquet = root + "/spark-parquet";
-    results.add(
-        measure(
-            workload,
-            label,
-            SPARK_PARQUET,
-            rows,
-            parquet,
-            () -> df.write().mode("overwrite").parquet(parquet)));
+    cases.add(
+        () ->
+            measure(
+                workload,
+                label,
+                SPARK_PARQUET,
+                rows,
+                parquet,
+                () -> df.write().mode("overwrite").parquet(parquet)));
     String json = root + "/spark-json";
-    results.add(
-        measure(
-            workload,
-            label,
-            SPARK_JSON,
-            rows,
-            json,
-            () -> df.write().mode("overwrite").json(json)));
+    cases.add(
+        () ->
+            measure(
+                workload,
+                label,
+                SPARK_JSON,
+                rows,
+                json,
+                () -> df.write().mode("overwrite").json(json)));
     String raw = root + "/raw";
     HadoopConf conf = new HadoopConf(hadoopConf());
     int ordinal = Arrays.asList(df.columns()).indexOf(workload.vectorColumn);
-    results.add(
-        measure(
-            workload,
-            label,
-            RAW,
-            rows,
-            raw,
-            () ->
-                df.queryExecution()
-                    .toRdd()
-                    .toJavaRDD()
-                    .foreachPartition(new RawVectorWriter(conf, raw, ordinal))));
-    return results;
+    cases.add(
+        () ->
+            measure(
+                workload,
+                label,
+                RAW,
+                rows,
+                raw,
+                () ->
+                    df.queryExecution()
+                        .toRdd()
+                        .toJavaRDD()
+                        .foreachPartition(new RawVectorWriter(conf, raw, ordinal))));
+    return cases;
   }
 
   private CaseResult measure(

@@ -315,6 +315,7 @@ class CatalogCreateTest {
           .createOrReplace();
     }
 
+    assertThat(reader.errors()).isEmpty();
     assertThat(reader.polls()).isGreaterThan(10);
     assertThat(reader.seen()).isSubsetOf(50, 80).contains(50, 80);
     assertDocs(alias, 80);
