@@ -1,154 +1,120 @@
 package io.milvusimport.format;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Writes float32 values as JSON numbers straight into a byte array, without a {@code String} per
  * value: row JSON spends most of its time printing vector elements.
  *
- * <p>Each value is printed with eight significant digits when those identify it, else nine, rounded
- * from its exact value. Nine digits always identify a float32, so a reader that rounds the decimal
- * to float32 (Go's {@code ParseFloat(s, 32)}, Java's {@code Float.parseFloat}) gets the same value
- * back; the text may be a digit longer than the shortest form, never wrong.
+ * <p>Each value is printed with the fewest significant digits that identify it ({@link
+ * FloatDigits}), so a reader that rounds the decimal to float32 (Go's {@code ParseFloat(s, 32)},
+ * Java's {@code Float.parseFloat}) gets the same value back. Values from 1e-4 to below 1e9 are
+ * written plainly ({@code 0.00012}, {@code 1000.0}), others in scientific form ({@code 1.5e-7},
+ * {@code 3.4028235e38}); zero is {@code 0.0} or {@code -0.0}.
  */
 final class FloatText {
   /** Longest text of one value: sign, 9 digits, point, exponent {@code e-45}. */
   static final int MAX_LENGTH = 16;
 
-  private static final double[] POWERS = new double[110];
-  private static final int POWER_BIAS = 55;
-  private static final byte[] PAIRS = new byte[200];
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-  static {
-    for (int i = 0; i < POWERS.length; i++) {
-      POWERS[i] = Double.parseDouble("1e" + (i - POWER_BIAS));
-    }
-    for (int i = 0; i < 100; i++) {
-      PAIRS[2 * i] = (byte) ('0' + i / 10);
-      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-    }
-  }
+  /** {@code 0.000000} as a little-endian long. */
+  private static final long ZEROS = 0x3030_3030_3030_2E30L;
+
+  private static final int[] POWERS_OF_TEN = {
+    1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000
+  };
 
   private FloatText() {}
 
   /**
-   * Writes {@code value}, which must be finite, at {@code pos}.
+   * Writes {@code value}, which must be finite, at {@code pos}; {@code out} must have {@link
+   * #MAX_LENGTH} bytes from {@code pos} (bytes after the returned position may be overwritten).
    *
    * @return the position after the text
    */
   static int write(float value, byte[] out, int pos) {
-    if (value == 0f) {
-      if (Float.floatToRawIntBits(value) != 0) {
-        out[pos++] = '-';
-      }
+    int bits = Float.floatToRawIntBits(value);
+    // Without a branch: signs of vector elements are random.
+    out[pos] = '-';
+    pos += bits >>> 31;
+    int biasedExponent = (bits >>> 23) & 0xff;
+    int mantissa = bits & 0x7f_ffff;
+    if ((biasedExponent | mantissa) == 0) {
       out[pos++] = '0';
       out[pos++] = '.';
       out[pos++] = '0';
       return pos;
     }
-    double magnitude = value;
-    if (magnitude < 0) {
-      out[pos++] = '-';
-      magnitude = -magnitude;
-    }
-    int exponent = (int) Math.floor(Math.getExponent(magnitude) * 0.30102999566398120);
-    int digits = nineDigits(magnitude, exponent);
-    if (digits >= 1_000_000_000) {
-      exponent++;
-      digits = nineDigits(magnitude, exponent);
-    } else if (digits < 100_000_000) {
-      exponent--;
-      digits = nineDigits(magnitude, exponent);
-    }
-    if (digits >= 1_000_000_000) {
-      // Rounding carried into a tenth digit (e.g. 9.999999999 -> 10.00000000).
-      exponent++;
-      digits /= 10;
-    }
-    int count = 9;
-    if (digits % 10 != 0) {
-      int shorter = eightDigits(digits, exponent, magnitude);
-      if (shorter != 0) {
-        if (shorter >= 1_000_000_000) {
-          exponent++;
-          digits = shorter / 100;
-          count = 8;
-        } else {
-          digits = shorter / 10;
-          count = 8;
-        }
-      }
-    } else {
-      digits /= 10;
-      count = 8;
-    }
+    long decimal = FloatDigits.shortest(biasedExponent, mantissa);
+    int digits = (int) decimal;
+    int exponent = (int) (decimal >> 32);
     while (digits % 10 == 0) {
       digits /= 10;
-      count--;
+      exponent++;
     }
-    return exponent >= -4 && exponent < 9
-        ? plain(digits, count, exponent, out, pos)
-        : scientific(digits, count, exponent, out, pos);
-  }
-
-  /** {@code magnitude} scaled to nine digits before the point for {@code exponent}, rounded. */
-  private static int nineDigits(double magnitude, int exponent) {
-    // Positive and below 2^31, so adding a half and truncating rounds half up, as Math.round.
-    return (int) (magnitude * POWERS[POWER_BIAS + 8 - exponent] + 0.5);
+    int count = digitCount(digits);
+    return layout(digits, count, exponent + count - 1, out, pos);
   }
 
   /**
-   * The nine-digit form rounded to eight digits (last digit zero) when that decimal still lies
-   * strictly inside the float's rounding interval, so it reads back as the same float; else 0. Most
-   * float32 values need only eight digits, which keeps row JSON smaller. A margin far larger than
-   * double rounding keeps borderline cases at nine digits.
+   * Writes the {@code count} significant digits {@code digits} (no trailing zero) of a number whose
+   * leading digit has the decimal {@code exponent}: plainly from 1e-4 to below 1e9, else in
+   * scientific form. The digits are written as a fixed block of nine without loops or branches on
+   * their count (the spare ones land where the text ends or are overwritten), since which of 7, 8
+   * or 9 digits a vector element needs is unpredictable.
    */
-  private static int eightDigits(int digits, int exponent, double magnitude) {
-    int rounded = (digits + 5) / 10 * 10;
-    double candidate = rounded * POWERS[POWER_BIAS + exponent - 8];
-    float value = (float) magnitude;
-    double below = (magnitude + Math.nextDown(value)) / 2;
-    double above = (magnitude + Math.nextUp(value)) / 2;
-    double margin = magnitude * 1e-12;
-    return candidate > below + margin && candidate < above - margin ? rounded : 0;
-  }
-
-  /** {@code 123.45}, {@code 0.00012}, {@code 1000.0}. */
-  private static int plain(int digits, int count, int exponent, byte[] out, int pos) {
+  static int layout(int digits, int count, int exponent, byte[] out, int pos) {
+    int nine = digits * POWERS_OF_TEN[9 - count];
+    if (exponent < -4 || exponent >= 9) {
+      return scientific(nine, count, exponent, out, pos);
+    }
     if (exponent < 0) {
-      out[pos++] = '0';
-      out[pos++] = '.';
-      for (int i = -1; i > exponent; i--) {
-        out[pos++] = '0';
-      }
-      return putDigits(digits, count, out, pos);
+      // 0.000000 and then the digits from the first significant place on, over the zeros.
+      LONGS.set(out, pos, ZEROS);
+      int first = pos + 1 - exponent;
+      putNine(nine, out, first);
+      return first + count;
     }
     int integerDigits = exponent + 1;
     if (count <= integerDigits) {
-      pos = putDigits(digits, count, out, pos);
-      for (int i = count; i < integerDigits; i++) {
-        out[pos++] = '0';
-      }
-      out[pos++] = '.';
-      out[pos++] = '0';
-      return pos;
+      // 1000.0: the block's zeros after the digits fill the integer part.
+      putNine(nine, out, pos);
+      int point = pos + integerDigits;
+      out[point] = '.';
+      out[point + 1] = '0';
+      return point + 2;
     }
-    int end = putDigits(digits, count, out, pos + 1);
-    System.arraycopy(out, pos + 1, out, pos, integerDigits);
+    // 123.45: the integer digits move one place left to make room for the point.
+    putNine(nine, out, pos + 1);
+    for (int i = 0; i < integerDigits; i++) {
+      out[pos + i] = out[pos + 1 + i];
+    }
     out[pos + integerDigits] = '.';
-    return end;
+    return pos + 1 + count;
   }
 
-  /** {@code 1.5e-7}, {@code 3.4028235e38}. */
-  private static int scientific(int digits, int count, int exponent, byte[] out, int pos) {
-    int end = putDigits(digits, count, out, pos + 1);
+  /** Decimal digits of a positive int below 10^9. */
+  private static int digitCount(int digits) {
+    int estimate = ((32 - Integer.numberOfLeadingZeros(digits)) * 1233) >>> 12;
+    return estimate + 1 - ((digits - POWERS_OF_TEN[estimate]) >>> 31);
+  }
+
+  /** {@code 1.5e-7}, {@code 1.0e-45}, {@code 3.4028235e38}. */
+  private static int scientific(int nine, int count, int exponent, byte[] out, int pos) {
+    putNine(nine, out, pos + 1);
     out[pos] = out[pos + 1];
-    if (count == 1) {
-      out[pos + 1] = '.';
-      out[pos + 2] = '0';
-      end = pos + 3;
-    } else {
-      out[pos + 1] = '.';
-    }
-    pos = end;
+    out[pos + 1] = '.';
+    // One digit still gets a fraction: the block's second digit is then 0.
+    pos += 1 + Math.max(count, 2);
+    return exponentPart(exponent, out, pos);
+  }
+
+  /** {@code e-7}, {@code e38}. */
+  static int exponentPart(int exponent, byte[] out, int pos) {
     out[pos++] = 'e';
     if (exponent < 0) {
       out[pos++] = '-';
@@ -161,18 +127,20 @@ final class FloatText {
     return pos;
   }
 
-  /** Writes the {@code count} decimal digits of {@code digits}, two at a time. */
-  private static int putDigits(int digits, int count, byte[] out, int pos) {
-    int i = pos + count;
-    while (i - pos >= 2) {
-      int pair = (digits % 100) << 1;
-      digits /= 100;
-      out[--i] = PAIRS[pair + 1];
-      out[--i] = PAIRS[pair];
-    }
-    if (i > pos) {
-      out[--i] = (byte) ('0' + digits);
-    }
-    return pos + count;
+  /** Writes the nine digits of {@code 10^8 <= nine < 10^9} at {@code pos}. */
+  private static void putNine(int nine, byte[] out, int pos) {
+    int first = nine / 100_000_000;
+    int eight = nine - first * 100_000_000;
+    out[pos] = (byte) ('0' + first);
+    // Eight digits at once, each in its byte of a long (SWAR): the first four in the low half,
+    // then each half split into two-digit and each of those into one-digit lanes, lowest byte
+    // first so a little-endian store puts them in reading order.
+    int high = eight / 10_000;
+    long lanes = high | (long) (eight - high * 10_000) << 32;
+    long hundreds = ((lanes * 10_486) >>> 20) & 0x0000_007F_0000_007FL;
+    lanes = hundreds | (lanes - hundreds * 100) << 16;
+    long tens = ((lanes * 103) >>> 10) & 0x000F_000F_000F_000FL;
+    lanes = tens | (lanes - tens * 10) << 8;
+    LONGS.set(out, pos + 1, lanes + 0x3030_3030_3030_3030L);
   }
 }

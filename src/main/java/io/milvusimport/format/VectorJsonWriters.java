@@ -29,7 +29,7 @@ final class VectorJsonWriters {
           ColumnValueReader bytes = VectorValueReaders.halfBytes(kind, dim, half);
           return (data, i, gen) -> {
             bytes.read(data, i, slot);
-            writeHalfBytes(slot.bytes, dim, half, gen);
+            writeFloats(halfValues(slot, dim, half), slot, gen);
           };
         }
         return floats(
@@ -60,37 +60,45 @@ final class VectorJsonWriters {
     }
   }
 
-  /**
-   * Prints the whole vector into a reusable byte array and hands it to the generator's stream in
-   * one write: per-float number formatting through the generator was most of row JSON's cost.
-   */
   private static JsonValueWriter floats(ColumnValueReader reader, ColumnSlot slot) {
     return (data, i, gen) -> {
       reader.read(data, i, slot);
-      float[] values = slot.floats;
-      byte[] text = slot.bytes(2 + values.length * (FloatText.MAX_LENGTH + 1));
-      int end = 0;
-      text[end++] = '[';
-      for (int j = 0; j < values.length; j++) {
-        if (j > 0) {
-          text[end++] = ',';
-        }
-        end = FloatText.write(values[j], text, end);
-      }
-      text[end++] = ']';
-      RawJson.write(gen, text, end);
+      writeFloats(slot.floats, slot, gen);
     };
   }
 
-  /** Decoded values of checked half-precision bytes: JSON carries floats, the server converts. */
-  private static void writeHalfBytes(byte[] bytes, int dim, boolean half, JsonGenerator gen)
+  /**
+   * Prints the whole vector into the slot's reusable byte array and hands it to the generator's
+   * stream in one write: per-float number formatting through the generator was most of row JSON's
+   * cost.
+   */
+  private static void writeFloats(float[] values, ColumnSlot slot, JsonGenerator gen)
       throws IOException {
-    gen.writeStartArray();
+    byte[] text = slot.bytes(2 + values.length * (FloatText.MAX_LENGTH + 1));
+    int end = 0;
+    text[end++] = '[';
+    for (int j = 0; j < values.length; j++) {
+      if (j > 0) {
+        text[end++] = ',';
+      }
+      end = FloatText.write(values[j], text, end);
+    }
+    text[end++] = ']';
+    RawJson.write(gen, text, end);
+  }
+
+  /**
+   * The decoded values of the slot's checked half-precision bytes: JSON carries floats, the server
+   * converts them back.
+   */
+  private static float[] halfValues(ColumnSlot slot, int dim, boolean half) {
+    byte[] bytes = slot.bytes;
+    float[] values = slot.floats(dim);
     for (int j = 0; j < dim; j++) {
       short bits = (short) ((bytes[2 * j] & 0xff) | (bytes[2 * j + 1] << 8));
-      gen.writeNumber(half ? HalfFloats.fromFloat16(bits) : HalfFloats.fromBFloat16(bits));
+      values[j] = half ? HalfFloats.fromFloat16(bits) : HalfFloats.fromBFloat16(bits);
     }
-    gen.writeEndArray();
+    return values;
   }
 
   /** The first elements of an array, for error messages. */
