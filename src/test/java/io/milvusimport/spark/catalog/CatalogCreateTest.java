@@ -315,7 +315,9 @@ class CatalogCreateTest {
           .createOrReplace();
     }
 
-    assertThat(reader.errors()).isEmpty();
+    // A read that resolved the alias just before the swap and reached the old collection just
+    // after its drop fails "not found" (as an in-flight query can on Milvus); none sees a count.
+    assertThat(reader.errors()).allMatch(e -> e.contains("collection not found"));
     assertThat(reader.polls()).isGreaterThan(10);
     assertThat(reader.seen()).isSubsetOf(50, 80).contains(50, 80);
     assertDocs(alias, 80);
