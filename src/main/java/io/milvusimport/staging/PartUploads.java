@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Uploads one task's complete local parts to an object store a few at a time (through Hadoop, or
- * into a volume). A column group has one part per field and each upload is several requests (probe,
- * PUT, marker cleanup), so one after another a 12-field group pays a dozen round trips in a row;
- * overlapping them hides that latency. The local file is renamed first, so the encoder can reuse
- * its spill path at once.
+ * Uploads one task's parts to an object store a few at a time (through Hadoop, or into a volume):
+ * complete local files, and the closes of streamed parts ({@link BackgroundClose}). A column group
+ * has one part per field and each upload is several requests (probe, PUT, marker cleanup), so one
+ * after another a 12-field group pays a dozen round trips in a row; overlapping them hides that
+ * latency. A local file is renamed first, so the encoder can reuse its spill path at once.
  */
 final class PartUploads {
   private static final Logger LOG = LoggerFactory.getLogger(PartUploads.class);
@@ -31,10 +31,19 @@ final class PartUploads {
     void from(java.nio.file.Path localFile) throws IOException;
   }
 
+  /** Work that ends an upload. */
+  @FunctionalInterface
+  interface Work {
+    void run() throws IOException;
+  }
+
   private final String threadName;
   private final List<Future<?>> pending = new ArrayList<>();
   private ExecutorService pool;
   private int handedOver;
+
+  /** Set by {@link #close}: later work runs on the calling thread. */
+  private boolean ended;
 
   PartUploads(String threadName) {
     this.threadName = threadName;
@@ -45,12 +54,26 @@ final class PartUploads {
     java.nio.file.Path handed =
         localFile.resolveSibling(localFile.getFileName() + ".upload-" + handedOver++);
     Files.move(localFile, handed);
+    submit(() -> upload.from(handed));
+  }
+
+  /**
+   * Starts {@code work} (the end of an upload, such as closing an object store's stream). Once
+   * {@link #close} has run, the work runs at once on the calling thread instead: that is an encoder
+   * closing what a failed task abandoned, and its upload must end before the task deletes its
+   * files, or it would land after the cleanup.
+   */
+  void submit(Work work) throws IOException {
+    if (ended) {
+      work.run();
+      return;
+    }
     if (pool == null) {
       pool =
           Executors.newFixedThreadPool(
               PARALLEL,
-              work -> {
-                Thread thread = new Thread(work, threadName);
+              runnable -> {
+                Thread thread = new Thread(runnable, threadName);
                 thread.setDaemon(true);
                 return thread;
               });
@@ -58,7 +81,7 @@ final class PartUploads {
     pending.add(
         pool.submit(
             () -> {
-              upload.from(handed);
+              work.run();
               return null;
             }));
   }
@@ -89,9 +112,10 @@ final class PartUploads {
 
   /**
    * Waits until every upload under way has ended, also on an interrupted thread (a cancelled task),
-   * and stops the pool. Upload threads are never interrupted: an interrupted S3A upload returns at
-   * once while its PUT carries on in the SDK's own threads and lands later, after the task deleted
-   * its files. Waiting them out lets {@link RollingFileWriter#discard} delete everything.
+   * and stops the pool; work submitted afterwards runs on the caller's thread. Upload threads are
+   * never interrupted: an interrupted S3A upload returns at once while its PUT carries on in the
+   * SDK's own threads and lands later, after the task deleted its files. Waiting them out lets
+   * {@link RollingFileWriter#discard} delete everything.
    */
   void close() {
     boolean interrupted = false;
@@ -109,6 +133,7 @@ final class PartUploads {
       }
     }
     pending.clear();
+    ended = true;
     if (pool != null) {
       pool.shutdown();
       pool = null;

@@ -27,15 +27,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests per part matter on object stores (a column group has one part per field). Measured
  * with S3A 3.3.4's statistics, {@code create(path, false)} costs a HEAD and a LIST (is there a file
- * or a directory?), then the PUT and a bulk DELETE of parent directory markers at close. Two of
- * those are avoided here: a part's size is counted as it is written (or taken from the local file
- * before a move) instead of asked with {@code getFileStatus} afterwards (a HEAD), and parts are
- * created with {@code overwrite=true}, which skips the HEAD for an existing file (S3A still LISTs
- * for a directory of that name). Overwriting cannot hit another attempt's file because the names
- * are unique per attempt. The marker DELETE goes only with {@code
- * fs.s3a.directory.marker.retention=keep}, the bucket owner's choice (docs/write-path.md); a moved
- * part ({@link LocalFileMove}) costs the same HEAD, LIST, PUT and DELETE, so moves to an object
- * store run a few at a time ({@link PartUploads}) and the group is complete once all have ended.
+ * or a directory?), then the PUT and a bulk DELETE of parent directory markers at close. Here a
+ * part's size is counted as it is written (or taken from the local file before a move) instead of
+ * asked with {@code getFileStatus} afterwards (a HEAD), and parts are created with {@code
+ * overwrite=true}, which skips the HEAD for an existing file; overwriting cannot hit another
+ * attempt's file because the names are unique per attempt. On S3A 3.3.5+ streamed parts also skip
+ * the LIST and the marker DELETE ({@link HadoopPartSink}). A moved part ({@link LocalFileMove})
+ * costs HEAD, LIST, PUT and DELETE, so uploads to an object store, moves and the closes of streamed
+ * parts alike, run a few at a time ({@link PartUploads}) and the file is complete once all have
+ * ended.
  *
  * <p>Where the parts go is a {@link PartSink}: the staging directory's Hadoop file system (all of
  * the above), or a Zilliz Cloud volume ({@link VolumePartSink}).

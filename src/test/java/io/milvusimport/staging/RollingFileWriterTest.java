@@ -197,4 +197,46 @@ class RollingFileWriterTest {
     assertThat(statistic(fs, "object_put_request") - puts).isEqualTo(3);
     assertThat(statistic(fs, "object_metadata_request") - heads).isEqualTo(2);
   }
+
+  /** S3A 3.3.5+ takes the per-call option that skips create's probe and the marker cleanup. */
+  private static boolean s3aHasPerformanceCreate() {
+    String[] version = org.apache.hadoop.util.VersionInfo.getVersion().split("[.-]");
+    int major = Integer.parseInt(version[0]);
+    int minor = Integer.parseInt(version[1]);
+    int patch = Integer.parseInt(version[2]);
+    return major > 3 || (major == 3 && (minor > 3 || (minor == 3 && patch >= 5)));
+  }
+
+  @Test
+  void aStreamedPartOnS3aIsCompleteWhenFinishReturnsAndSkipsTheProbesS3aLetsItSkip()
+      throws Exception {
+    String directory = directory("s3a");
+    FileSystem fs = new org.apache.hadoop.fs.Path(directory).getFileSystem(conf());
+    long puts = statistic(fs, "object_put_request");
+    long lists = statistic(fs, "object_list_request");
+    long bulkDeletes = statistic(fs, "object_bulk_delete_request");
+    RollingFileWriter writer =
+        new RollingFileWriter(
+            conf(),
+            directory,
+            3,
+            RowFileEncoders.create(
+                "json", "snappy", WritePlanner.plan(DOCS, FRAME, PlanSettings.none()), 3, false),
+            Long.MAX_VALUE);
+    writer.write(row(1), 1);
+    writer.write(row(2), 2);
+    List<StagedFile> staged = writer.finish();
+
+    // One part, closed on the upload pool: one PUT, and no probe or marker cleanup where S3A
+    // offers fs.s3a.create.performance (3.3.5+); a LIST and a bulk DELETE on older S3A.
+    long listed = statistic(fs, "object_list_request") - lists;
+    long markerDeletes = statistic(fs, "object_bulk_delete_request") - bulkDeletes;
+    assertThat(statistic(fs, "object_put_request") - puts).isEqualTo(1);
+    assertThat(listed).isEqualTo(s3aHasPerformanceCreate() ? 0 : 1);
+    assertThat(markerDeletes).isEqualTo(s3aHasPerformanceCreate() ? 0 : 1);
+    assertThat(staged).hasSize(1);
+    String json = new String(read(fs, staged.get(0).uris().get(0)), StandardCharsets.UTF_8);
+    assertThat(json).startsWith("{\"rows\":[").contains("\"id\":1").contains("\"id\":2");
+    assertThat(staged.get(0).bytes()).isEqualTo(json.getBytes(StandardCharsets.UTF_8).length);
+  }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.io.FileUtils;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,8 +30,11 @@ import org.apache.spark.sql.SparkSession;
  * --workloads W1,W2}, {@code --fs local,s3a}, {@code --partitions P} (default 4), {@code
  * --memory-bytes B} (per format, default 2 GiB; 0 skips), {@code --commit-files N} (default 10,000;
  * 0 skips), {@code --poll-interval D} (commit benchmark; default the connector's), {@code
- * --profile} (Flight Recorder summary per format from the memory probes), {@code --npy-hot-path N}
- * (only the npy encoder, N rows per round, {@code --rounds R}: {@link NpyHotPath}).
+ * --profile} (Flight Recorder summary per format from the memory probes), {@code --writers W,...}
+ * (the cases to run, default all: {@code json,npy,parquet,spark-parquet,spark-json,raw}), {@code
+ * --hadoop k=v,...} (Hadoop settings for every writer, such as S3A's {@code fs.s3a.*}), {@code
+ * --npy-hot-path N} (only the npy encoder, N rows per round, {@code --rounds R}: {@link
+ * NpyHotPath}).
  *
  * <p>The Milvus stand-in used for throughput never runs its jobs ({@code waitForCompletion=false}
  * and an hour per job step), so the import is excluded: only staging and job creation are measured.
@@ -67,6 +71,11 @@ public final class StagingBenchmark {
               profile));
       return;
     }
+    Set<String> writers =
+        Set.of(
+            flags
+                .getOrDefault("writers", "json,npy,parquet,spark-parquet,spark-json,raw")
+                .split(","));
 
     List<CaseResult> results = new ArrayList<>();
     StringBuilder setup = new StringBuilder();
@@ -93,12 +102,18 @@ public final class StagingBenchmark {
         s3.createBucket(BUCKET);
         s3.hadoopOptions().forEach((k, v) -> builder.config("spark.hadoop." + k, v));
       }
+      if (flags.containsKey("hadoop")) {
+        for (String setting : flags.get("hadoop").split(",")) {
+          String[] kv = setting.split("=", 2);
+          builder.config("spark.hadoop." + kv[0], kv[1]);
+        }
+      }
       SparkSession spark = builder.getOrCreate();
       try {
         JobClock clock = new JobClock();
         spark.sparkContext().addSparkListener(clock);
         HeapWatch heap = new HeapWatch();
-        ThroughputRun run = new ThroughputRun(spark, clock, heap, milvus.uri(), TOKEN);
+        ThroughputRun run = new ThroughputRun(spark, clock, heap, milvus.uri(), TOKEN, writers);
         warmUp(spark, run, milvus, localRoot);
         PeerRun peerRun =
             peer ? PeerRun.find(milvus, "bench_w1", spark.sessionState().newHadoopConf()) : null;

@@ -5,6 +5,7 @@ import io.milvusimport.testkit.HeapWatch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,9 +29,20 @@ final class ThroughputRun {
   private final HeapWatch heap;
   private final String milvusUri;
   private final String token;
+  private final Set<String> writers;
 
+  /**
+   * @param writers the cases to run, by short name: {@code json}, {@code npy}, {@code parquet}
+   *     (milvus-import's formats), {@code spark-parquet}, {@code spark-json}, {@code raw}
+   */
   ThroughputRun(
-      SparkSession spark, JobClock clock, HeapWatch heap, String milvusUri, String token) {
+      SparkSession spark,
+      JobClock clock,
+      HeapWatch heap,
+      String milvusUri,
+      String token,
+      Set<String> writers) {
+    this.writers = writers;
     this.spark = spark;
     this.clock = clock;
     this.heap = heap;
@@ -57,6 +69,9 @@ final class ThroughputRun {
       Workload workload, Dataset<Row> df, long rows, String collection, String root, String label) {
     List<BenchCase> cases = new ArrayList<>();
     for (String format : MILVUS_FORMATS) {
+      if (!writers.contains(format)) {
+        continue;
+      }
       String dir = root + "/milvus-" + format;
       cases.add(
           () ->
@@ -79,25 +94,32 @@ final class ThroughputRun {
                           .save()));
     }
     String parquet = root + "/spark-parquet";
-    cases.add(
-        () ->
-            measure(
-                workload,
-                label,
-                SPARK_PARQUET,
-                rows,
-                parquet,
-                () -> df.write().mode("overwrite").parquet(parquet)));
+    if (writers.contains("spark-parquet")) {
+      cases.add(
+          () ->
+              measure(
+                  workload,
+                  label,
+                  SPARK_PARQUET,
+                  rows,
+                  parquet,
+                  () -> df.write().mode("overwrite").parquet(parquet)));
+    }
     String json = root + "/spark-json";
-    cases.add(
-        () ->
-            measure(
-                workload,
-                label,
-                SPARK_JSON,
-                rows,
-                json,
-                () -> df.write().mode("overwrite").json(json)));
+    if (writers.contains("spark-json")) {
+      cases.add(
+          () ->
+              measure(
+                  workload,
+                  label,
+                  SPARK_JSON,
+                  rows,
+                  json,
+                  () -> df.write().mode("overwrite").json(json)));
+    }
+    if (!writers.contains("raw")) {
+      return cases;
+    }
     String raw = root + "/raw";
     HadoopConf conf = new HadoopConf(hadoopConf());
     int ordinal = Arrays.asList(df.columns()).indexOf(workload.vectorColumn);
@@ -124,9 +146,11 @@ final class ThroughputRun {
     StagedBytes.delete(conf, dir);
     clock.reset();
     heap.begin();
+    RequestCounts requests = RequestCounts.start(conf, dir);
     write.run();
     long returned = System.currentTimeMillis();
     clock.awaitQuiet();
+    String requested = requests.since();
     long heapOver = heap.peakOverBaseline();
     StagedBytes out = StagedBytes.under(conf, dir);
     StagedBytes.delete(conf, dir);
@@ -152,6 +176,15 @@ final class ThroughputRun {
         result.bytes,
         result.files,
         heapOver >> 20);
+    if (!requested.isEmpty()) {
+      System.out.printf(
+          java.util.Locale.ROOT,
+          "[bench] %s %s %-22s requests: %s%n",
+          workload.name,
+          label,
+          name,
+          requested);
+    }
     return result;
   }
 
