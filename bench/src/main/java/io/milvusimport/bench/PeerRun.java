@@ -87,6 +87,7 @@ final class PeerRun {
       String name, String format, int threads, long rows, Path dir, String label, boolean check)
       throws Exception {
     FileUtils.deleteQuietly(dir.toFile());
+    DiskSettle.now();
     String classPath =
         home.resolve("classes")
             + File.pathSeparator

@@ -1,9 +1,9 @@
 package io.milvusimport.bench;
 
 import io.milvusimport.staging.HadoopConf;
+import io.milvusimport.staging.StagingFileSystem;
 import java.util.Iterator;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.VoidFunction;
@@ -14,8 +14,9 @@ import org.apache.spark.unsafe.Platform;
 
 /**
  * The lower bound: each task copies its rows' vectors, as raw little-endian float32 bytes, into one
- * file through the same Hadoop file system, reading the same cached rows the other writers read. No
- * encoding, no framing: what is left is reading the cache and moving the bytes.
+ * file through the file system staging uses ({@link StagingFileSystem}: on the local disk the raw
+ * file system, without {@code .crc} sidecars), reading the same cached rows the other writers read.
+ * No encoding, no framing: what is left is reading the cache and moving the bytes.
  */
 final class RawVectorWriter implements VoidFunction<Iterator<InternalRow>> {
   private static final long serialVersionUID = 1L;
@@ -34,10 +35,10 @@ final class RawVectorWriter implements VoidFunction<Iterator<InternalRow>> {
   @Override
   public void call(Iterator<InternalRow> rows) throws Exception {
     Path file = new Path(directory, "part-" + TaskContext.getPartitionId() + ".f32");
-    FileSystem fs = file.getFileSystem(conf.get());
     byte[] buffer = new byte[BUFFER];
     int used = 0;
-    try (FSDataOutputStream out = fs.create(file, true, BUFFER)) {
+    try (StagingFileSystem fs = StagingFileSystem.open(conf, directory);
+        FSDataOutputStream out = fs.get().create(file, true, BUFFER)) {
       while (rows.hasNext()) {
         ArrayData vector = rows.next().getArray(ordinal);
         int bytes = vector.numElements() * Float.BYTES;

@@ -25,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * <p>Run with {@code mvn -B -Pbench test-compile -Dbench.args="..."}. Flags: {@code --rows N} (W1,
  * default 1,000,000), {@code --scales N,N,..} (W1 at each row count, default {@code --rows}),
  * {@code --runs N} (every case N times, interleaved; medians and spread), {@code --peer no} (skip
- * the bulk-writer peer), {@code --peer-threads 1,2} (the peer also with two writers on two
+ * the bulk-writer peer), {@code --peer-max-rows N} (the peer only at scales up to N rows: it writes
+ * a few thousand rows a second), {@code --peer-threads 1,2} (the peer also with two writers on two
  * threads), {@code --w2-rows N} (default: as W1), {@code --quick} (100,000 rows each), {@code
  * --workloads W1,W2}, {@code --fs local,s3a}, {@code --partitions P} (default 4), {@code
  * --memory-bytes B} (per format, default 2 GiB; 0 skips), {@code --commit-files N} (default 10,000;
@@ -57,6 +58,8 @@ public final class StagingBenchmark {
       peerThreads.add((int) n);
     }
     boolean peer = !flags.getOrDefault("peer", "yes").equals("no");
+    long peerMaxRows =
+        Long.parseLong(flags.getOrDefault("peer-max-rows", Long.toString(Long.MAX_VALUE)));
     int partitions = Integer.parseInt(flags.getOrDefault("partitions", "4"));
     List<String> workloads = List.of(flags.getOrDefault("workloads", "W1,W2").split(","));
     List<String> fileSystems = List.of(flags.getOrDefault("fs", "local,s3a").split(","));
@@ -141,7 +144,10 @@ public final class StagingBenchmark {
                       : localRoot.toUri() + workload.name;
               String label = fs.equals("s3a") ? "S3A → S3Proxy (loopback)" : "local file://";
               List<BenchCase> cases = run.cases(workload, df, rows, collection, root, label);
-              if (peerRun != null && workload == Workload.W1 && fs.equals("local")) {
+              if (peerRun != null
+                  && workload == Workload.W1
+                  && fs.equals("local")
+                  && rows <= peerMaxRows) {
                 cases.addAll(peerRun.cases(rows, localRoot.resolve("peer"), label, peerThreads));
               }
               for (int round = 1; round <= runs; round++) {

@@ -144,6 +144,7 @@ final class ThroughputRun {
       throws Exception {
     Configuration conf = hadoopConf();
     StagedBytes.delete(conf, dir);
+    DiskSettle.now();
     clock.reset();
     heap.begin();
     RequestCounts requests = RequestCounts.start(conf, dir);
