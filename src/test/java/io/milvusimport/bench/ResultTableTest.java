@@ -7,7 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class ResultTableTest {
   private static CaseResult run(String name, long rows, long jobMillis) {
-    return new CaseResult("W1", "local file://", name, rows, jobMillis, 0, 1_000_000, 2, 0);
+    return run("local file://", name, rows, jobMillis);
+  }
+
+  private static CaseResult run(String fileSystem, String name, long rows, long jobMillis) {
+    return new CaseResult("W1", fileSystem, name, rows, jobMillis, 0, 1_000_000, 2, 0);
   }
 
   @Test
@@ -55,5 +59,26 @@ class ResultTableTest {
         .contains("| bulkwriter json | 10,000 | 10,000 |")
         .contains("| raw float32 | – | 1,000,000 |");
     assertThat(ResultTable.scaling(results.subList(0, 1))).isEmpty();
+  }
+
+  @Test
+  void targetsAreIssue16sNpyNearRawLocallyAndLooserOverS3a() {
+    List<CaseResult> results =
+        List.of(
+            run("milvus-import npy", 100_000, 1_000),
+            run(ThroughputRun.RAW, 100_000, 900),
+            run("S3A", "milvus-import npy", 100_000, 1_000),
+            run("S3A", ThroughputRun.RAW, 100_000, 750),
+            run("S3A", "milvus-import parquet", 100_000, 1_000),
+            run("S3A", ThroughputRun.SPARK_PARQUET, 100_000, 1_900));
+
+    String table = ResultTable.targets(results);
+
+    // Locally npy is 0.90x raw (>= 0.85); over S3A 0.75x (>= 0.7); parquet 1.90x Spark's (< 2).
+    assertThat(table)
+        .contains("| npy ≥ 0.85× raw float32 | W1 / local file://, 100,000 rows | 0.90× | yes |")
+        .contains("| npy ≥ 0.7× raw float32 | W1 / S3A, 100,000 rows | 0.75× | yes |")
+        .contains("| parquet ≥ 2× Spark parquet | W1 / S3A, 100,000 rows | 1.90× | **no** |")
+        .doesNotContain("json ≥");
   }
 }

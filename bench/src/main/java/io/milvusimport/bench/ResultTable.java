@@ -105,19 +105,32 @@ final class ResultTable {
           String.format(
               Locale.ROOT, "%s / %s, %,d rows", first.workload, first.fileSystem, first.rows);
       CaseStats parquet = find(group, ThroughputRun.SPARK_PARQUET);
-      CaseStats json = find(group, ThroughputRun.SPARK_JSON);
       CaseStats raw = find(group, ThroughputRun.RAW);
       CaseStats npy = find(group, "milvus-import npy");
-      target(out, "npy ≥ 2× Spark parquet rows/s", where, npy, parquet, 2);
-      target(out, "npy ≥ 0.7× raw float32 rate", where, npy, raw, 0.7);
-      target(out, "json ≥ 2× Spark json rows/s", where, find(group, "milvus-import json"), json, 2);
+      boolean local = first.fileSystem.startsWith("local");
+      // Issue 16: npy near the disk's speed locally, and over S3A still most of raw; the raw bound
+      // writes only W1's vectors, so on W2 it is a bound of a third of the bytes.
       target(
           out,
-          "parquet ≥ 1× Spark parquet rows/s",
+          "npy ≥ " + (local ? "0.85" : "0.7") + "× raw float32",
+          where,
+          npy,
+          raw,
+          local ? 0.85 : 0.7);
+      target(
+          out,
+          "json ≥ 3× Spark json",
+          where,
+          find(group, "milvus-import json"),
+          find(group, ThroughputRun.SPARK_JSON),
+          3);
+      target(
+          out,
+          "parquet ≥ 2× Spark parquet",
           where,
           find(group, "milvus-import parquet"),
           parquet,
-          1);
+          2);
     }
     return out.toString();
   }
