@@ -25,7 +25,7 @@ final class ColumnSlot {
 
   /**
    * FloatVector values for the NPY writer: {@code dim} float32 values in the platform's order at
-   * this {@link org.apache.spark.unsafe.Platform} address, in {@link #vectorBits} or {@link
+   * this {@link org.apache.spark.unsafe.Platform} address, in Spark's row memory or in {@link
    * #floats}; valid until the next row is read.
    */
   Object vectorBase;
@@ -49,16 +49,6 @@ final class ColumnSlot {
       floats = new float[n];
     }
     return floats;
-  }
-
-  /** The reusable copy of a FloatVector's float32 bits, for {@link #vectorBase}. */
-  private int[] vectorBits;
-
-  int[] vectorBits(int n) {
-    if (vectorBits == null || vectorBits.length != n) {
-      vectorBits = new int[n];
-    }
-    return vectorBits;
   }
 
   void vectorView(Object base, long offset) {

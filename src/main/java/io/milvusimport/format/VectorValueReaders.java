@@ -58,11 +58,13 @@ final class VectorValueReaders {
   /**
    * FloatVector values for the NPY writer, which copies them into its buffer from the slot's view
    * ({@link ColumnSlot#vectorBase}, {@link ColumnSlot#vectorOffset}): {@code dim} float32 values in
-   * the platform's order. A float array in Spark's row format ({@link UnsafeArrayData}) is copied
-   * with one memory copy into the slot's reusable {@code int[]} and checked there, on the copied
-   * bits ({@link FiniteFloats}), before the row is accepted; no float array is filled and nothing
-   * is allocated per row. Other inputs (double arrays, ML vectors, generic arrays) are read into
-   * {@link ColumnSlot#floats} as for the other formats and viewed there.
+   * the platform's order. A float array in Spark's row format ({@link UnsafeArrayData}) is checked
+   * where it lies, on its bits ({@link FiniteFloats}), before the row is accepted, and viewed
+   * there: the writer's copy into its buffer is the only one, no array is filled and nothing is
+   * allocated per row. The view is valid while the row is the current one, which is as long as the
+   * writer needs it (it appends the row before asking for the next). Other inputs (double arrays,
+   * ML vectors, generic arrays) are read into {@link ColumnSlot#floats} as for the other formats
+   * and viewed there.
    *
    * <p>{@link UnsafeArrayData#getBaseObject}/{@code getBaseOffset} and {@link Platform} are public
    * API (Spark calls its {@code unsafe} package unstable, but every Spark line since 2.x has these
@@ -87,17 +89,17 @@ final class VectorValueReaders {
         throw wrongDim(dim, n, VectorJsonWriters.render(vector, DataTypes.FloatType));
       }
       checkNoNulls(unsafe, DataTypes.FloatType);
-      int[] bits = slot.vectorBits(n);
-      copyElements(unsafe, bits, Platform.INT_ARRAY_OFFSET);
-      if (!FiniteFloats.all(bits, n)) {
+      Object base = unsafe.getBaseObject();
+      long values = unsafe.getBaseOffset() + UnsafeArrayData.calculateHeaderPortionInBytes(n);
+      if (!FiniteFloats.all(base, values, n)) {
         for (int j = 0; j < n; j++) {
-          float value = Float.intBitsToFloat(bits[j]);
+          float value = Platform.getFloat(base, values + 4L * j);
           if (!Float.isFinite(value)) {
             throw notFinite(j, value, Float.MAX_VALUE, vector, DataTypes.FloatType);
           }
         }
       }
-      slot.vectorView(bits, Platform.INT_ARRAY_OFFSET);
+      slot.vectorView(base, values);
     };
   }
 
