@@ -95,7 +95,7 @@ final class MilvusBatchWrite implements BatchWrite {
     // Before any import job: Spark's abort then deletes the staged files.
     options.maxInvalidRows().check(writeId, staged, skipped.total(), skipped.byReason());
     if (volume != null) {
-      volume.checkBytes(bytes(files), "Write " + writeId);
+      volume.checkLimits(files, "Write " + writeId);
     }
     // A save mode's or catalog overwrite's step (recreate, a new collection): after every task has
     // staged its files, before any import job; a failure here aborts with nothing imported.
@@ -122,14 +122,6 @@ final class MilvusBatchWrite implements BatchWrite {
             running.awaitEndAndStop(TASK_END_WAIT);
           }
         });
-  }
-
-  private static long bytes(List<StagedFile> files) {
-    long bytes = 0;
-    for (StagedFile file : files) {
-      bytes += file.bytes();
-    }
-    return bytes;
   }
 
   private static List<StagedFile> files(WriterCommitMessage[] messages) {

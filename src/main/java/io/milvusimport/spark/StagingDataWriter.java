@@ -72,7 +72,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
     if (volume != null && files.filesClosed() != filesChecked) {
       // A task stops once its own files are over the volume's upload limit.
       filesChecked = files.filesClosed();
-      volume.checkBytes(files.bytesClosed(), toString());
+      volume.checkLimits(files.closedFiles(), toString());
     }
   }
 
@@ -92,11 +92,7 @@ final class StagingDataWriter implements DataWriter<InternalRow> {
     }
     List<StagedFile> staged = files.finish();
     if (volume != null) {
-      long bytes = 0;
-      for (StagedFile file : staged) {
-        bytes += file.bytes();
-      }
-      volume.checkBytes(bytes, toString());
+      volume.checkLimits(staged, toString());
     }
     return new StagedFilesMessage(partitionId, taskId, staged, files.skipped());
   }

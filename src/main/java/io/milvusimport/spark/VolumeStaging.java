@@ -12,8 +12,10 @@ import io.milvusimport.cloud.Volumes;
 import io.milvusimport.cloud.ZillizCloudException;
 import io.milvusimport.connect.OptionValues;
 import io.milvusimport.staging.PartSink;
+import io.milvusimport.staging.StagedFile;
 import io.milvusimport.staging.VolumePartSink;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,37 +162,60 @@ final class VolumeStaging implements Serializable {
         new VolumeUploader(uploadSettings), credentials, volumeName, directory, partition);
   }
 
-  /** The most bytes one write may upload (the apply's {@code maxContentLength}), or -1. */
-  long maxContentLength() {
-    return maxContentLength;
-  }
-
-  /** The most files one write may upload (the apply's {@code maxFileNumber}), or -1. */
-  int maxFileNumber() {
-    return maxFileNumber;
-  }
-
   /**
-   * Refuses a write whose staged bytes exceed the apply's {@code maxContentLength}.
+   * Refuses a write whose staged files exceed what one upload may hold after the apply: its {@code
+   * maxContentLength} bytes or its {@code maxFileNumber} objects (an NPY group is one object per
+   * column). Checked by each task as its files close (one task alone can be over) and by the driver
+   * on the whole write, before any import job.
    *
    * @param who the task or the write, for the message
    */
-  void checkBytes(long bytes, String who) {
-    if (maxContentLength >= 0 && bytes > maxContentLength) {
-      throw new ImportFailedException(
-          who
-              + " staged "
-              + OptionValues.human(bytes)
-              + " into Zilliz Cloud volume '"
-              + volumeName
-              + "', over the "
-              + OptionValues.human(maxContentLength)
-              + " one upload may hold (maxContentLength of the volume's apply): nothing was"
-              + " imported. Write the DataFrame in smaller parts (filter it, one write each), or"
-              + " ask Zilliz for a larger upload limit. The files already staged stay under "
-              + directory
-              + " in the volume (its API deletes no single file) until the volume is deleted.");
+  void checkLimits(List<StagedFile> files, String who) {
+    long bytes = 0;
+    int objects = 0;
+    for (StagedFile file : files) {
+      bytes += file.bytes();
+      objects += file.uris().size();
     }
+    if (maxContentLength >= 0 && bytes > maxContentLength) {
+      throw overLimit(
+          who,
+          OptionValues.human(bytes),
+          OptionValues.human(maxContentLength),
+          "maxContentLength",
+          "ask Zilliz for a larger upload limit");
+    }
+    if (maxFileNumber >= 0 && objects > maxFileNumber) {
+      throw overLimit(
+          who,
+          objects + " files",
+          maxFileNumber + " files",
+          "maxFileNumber",
+          "stage fewer, larger files (a larger '"
+              + OptionKeys.MAX_FILE_SIZE
+              + "', fewer partitions, or format parquet, which is one object per file where npy"
+              + " is one per column)");
+    }
+  }
+
+  private ImportFailedException overLimit(
+      String who, String staged, String limit, String condition, String remedy) {
+    return new ImportFailedException(
+        who
+            + " staged "
+            + staged
+            + " into Zilliz Cloud volume '"
+            + volumeName
+            + "', over the "
+            + limit
+            + " one upload may hold ("
+            + condition
+            + " of the volume's apply): nothing was imported. Write the DataFrame in smaller parts"
+            + " (filter it, one write each), or "
+            + remedy
+            + ". The files already staged stay under "
+            + directory
+            + " in the volume (its API deletes no single file) until the volume is deleted.");
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,6 +128,11 @@ public final class RollingFileWriter implements ImportFileOutput {
       rows += file.rows();
     }
     return rows;
+  }
+
+  /** The import files closed so far. */
+  public List<StagedFile> closedFiles() {
+    return Collections.unmodifiableList(closed);
   }
 
   /** Import files closed so far. */

@@ -11,6 +11,7 @@ import io.milvusimport.cloud.Volumes;
 import io.milvusimport.testkit.cloud.ZillizTestBed;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
@@ -205,27 +206,57 @@ class ZillizWriteErrorsTest {
 
   @Test
   void writeOverTheVolumesMaxContentLengthStopsBeforeAnyImportNamingTheLimit() {
+    String messages =
+        refusedOverVolumeLimits(
+            3000, 1000, (collection, volume) -> write(collection, volume, 400, "auto", "1kb"));
+
+    assertThat(messages)
+        .contains("maxContentLength of the volume's apply")
+        .contains("2.9 KB")
+        .contains("nothing was imported");
+  }
+
+  @Test
+  void writeOverTheVolumesMaxFileNumberCountsEveryNpyColumnAndStopsBeforeAnyImport() {
+    // Two tasks, one NPY group each: 2 import files, but 6 objects (id, embedding, text).
+    String messages =
+        refusedOverVolumeLimits(
+            100L << 30, 4, (collection, volume) -> write(collection, volume, 100, "npy", "1gb"));
+
+    assertThat(messages)
+        .contains("staged 6 files into Zilliz Cloud volume")
+        .contains("over the 4 files one upload may hold (maxFileNumber of the volume's apply)")
+        .contains("nothing was imported")
+        .contains("a larger 'maxFileSize'");
+  }
+
+  private void write(String collection, String volume, long rows, String format, String size) {
+    stack
+        .volumeWriter(stack.docs(rows, 2), collection, volume)
+        .option("format", format)
+        .option("maxFileSize", size)
+        .save();
+  }
+
+  /**
+   * Runs {@code write} into a new collection and volume under the front's upload limits; returns
+   * the failure's messages after checking that no import job was asked for and no row landed.
+   */
+  private String refusedOverVolumeLimits(
+      long maxContentLength, int maxFileNumber, BiConsumer<String, String> write) {
     String collection = stack.createDocs();
     String volume = stack.createVolume();
-    stack.front().limits(3000, 1000);
+    stack.front().limits(maxContentLength, maxFileNumber);
+    String messages;
     try {
-      Throwable e =
-          failure(
-              () ->
-                  stack
-                      .volumeWriter(stack.docs(400, 2), collection, volume)
-                      .option("maxFileSize", "1kb")
-                      .save());
-      assertThat(messages(e))
-          .contains("maxContentLength of the volume's apply")
-          .contains("2.9 KB")
-          .contains("nothing was imported");
+      messages = messages(failure(() -> write.accept(collection, volume)));
     } finally {
       stack.front().limits(100L << 30, 1000);
     }
     assertThat(stack.zilliz().importRequests())
         .noneMatch(r -> r.path("collectionName").asText().equals(collection));
     assertThat(stack.rows(collection)).isEmpty();
+    return messages;
   }
 
   @Test
